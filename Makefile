@@ -1,0 +1,37 @@
+# Two commands do everything on a fresh machine (only python3 and make needed):
+#   make run    set up, then clean the bundled fixtures and print a summary
+#   make test   set up, then run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: setup run test lint quality speed clean
+
+setup: $(INSTALLED)
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(INSTALLED)
+
+run: setup
+	$(BIN)/cleaner run fixtures/ --output out/fixtures --overwrite
+
+test: setup
+	$(BIN)/python -m pytest
+	$(BIN)/cleaner rules test
+	$(BIN)/cleaner check fixtures/
+
+lint: setup
+	$(BIN)/ruff check cleaner tests bench
+
+quality: setup
+	$(BIN)/python bench/quality.py
+
+speed: setup
+	$(BIN)/python bench/speed.py
+
+clean:
+	rm -rf $(VENV) out build dist *.egg-info

@@ -1,0 +1,1 @@
+"""Benchmark scripts for cleaner (quality on the Zyte article-extraction dataset, speed)."""

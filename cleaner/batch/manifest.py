@@ -1,0 +1,162 @@
+"""Counts of a shard (kept in its completion marker) and of a run (`manifest.json`).
+
+The manifest is rebuilt from the markers at the end of every run, so a resumed run reports
+the same totals as an uninterrupted one. Everything but the `run` section (timings, workers,
+versions of the moment) depends only on the inputs and the config.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import platform
+from collections import Counter
+from dataclasses import dataclass, field
+from importlib import metadata
+from typing import Any
+
+from cleaner.batch.readers import ErrorRow, InputFile, Skipped
+from cleaner.config import Config
+from cleaner.record import ArticleRecord
+
+_PACKAGES = ("cleaner", "trafilatura", "justext", "langdetect", "ftfy", "charset-normalizer",
+             "google-re2", "pydantic", "orjson")
+_NO_LANGUAGE = "und"  # ISO 639-2 "undetermined"
+
+
+@dataclass
+class Stats:
+    """What a shard (or a whole run) produced; `merge` adds another's counts."""
+
+    documents: int = 0
+    records: int = 0
+    errors: int = 0
+    blank_lines: int = 0
+    error_kinds: Counter[str] = field(default_factory=Counter)
+    rules: Counter[str] = field(default_factory=Counter)
+    actions: Counter[str] = field(default_factory=Counter)
+    languages: Counter[str] = field(default_factory=Counter)
+    words: int = 0
+    seconds: Counter[str] = field(default_factory=Counter)  # "read", "clean", "write"
+
+    def add(self, outcome: ArticleRecord | ErrorRow) -> None:
+        self.documents += 1
+        if isinstance(outcome, ErrorRow):
+            self.errors += 1
+            self.error_kinds[outcome.error] += 1
+            return
+        self.records += 1
+        self.words += outcome.word_count
+        self.languages[outcome.language or _NO_LANGUAGE] += 1
+        for edit in outcome.edits:
+            self.rules[edit.rule] += 1
+            self.actions[edit.action] += 1
+
+    def merge(self, other: Stats) -> None:
+        for name in ("documents", "records", "errors", "blank_lines", "words"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for name in ("error_kinds", "rules", "actions", "languages", "seconds"):
+            getattr(self, name).update(getattr(other, name))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Counters sorted by count then name, so the JSON is the same on every run."""
+        data: dict[str, Any] = {name: getattr(self, name) for name in (
+            "documents", "records", "errors", "blank_lines", "words")}
+        for name in ("error_kinds", "rules", "actions", "languages"):
+            data[name] = ranked(getattr(self, name))
+        data["seconds"] = {k: round(v, 3) for k, v in sorted(self.seconds.items())}
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Stats:
+        stats = cls(**{name: data[name] for name in (
+            "documents", "records", "errors", "blank_lines", "words")})
+        for name in ("error_kinds", "rules", "actions", "languages", "seconds"):
+            getattr(stats, name).update(data[name])
+        return stats
+
+
+def ranked(counts: Counter[str]) -> dict[str, int]:
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def config_hash(config: Config) -> str:
+    return hashlib.sha256(config.cache_key().encode("utf-8")).hexdigest()[:16]
+
+
+def package_versions() -> dict[str, str]:
+    versions = {"python": platform.python_version()}
+    for name in _PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return versions
+
+
+def build_manifest(*, files: list[InputFile], skipped: list[Skipped], shards: list[dict[str, Any]],
+                   config: Config, run: dict[str, Any]) -> dict[str, Any]:
+    """The run's manifest from its inputs and every shard's completion marker, in plan order."""
+    total = Stats()
+    per_input: dict[str, Stats] = {file.display: Stats() for file in files}
+    for marker in shards:
+        stats = Stats.from_dict(marker["stats"])
+        total.merge(stats)
+        per_input[marker["input"]].merge(stats)
+    return {
+        "format": "jsonl",
+        "config_hash": config_hash(config),
+        "counts": {"inputs": len(files), "shards": len(shards), "documents": total.documents,
+                   "records": total.records, "errors": total.errors,
+                   "skipped_files": len(skipped), "blank_lines": total.blank_lines},
+        "errors": ranked(total.error_kinds),
+        "rules": ranked(total.rules),
+        "actions": ranked(total.actions),
+        "languages": ranked(total.languages),
+        "words": total.words,
+        "inputs": [{"path": file.display, "kind": file.kind,
+                    "documents": per_input[file.display].documents} for file in files],
+        "skipped": [{"path": s.display, "reason": s.reason} for s in skipped],
+        "shards": [{key: marker[key] for key in ("shard", "input", "documents", "records", "errors")}
+                   for marker in shards],
+        "config": config.model_dump(mode="json"),
+        "run": run | {"seconds": total.to_dict()["seconds"], "packages": package_versions()},
+    }
+
+
+def summary(manifest: dict[str, Any], output: str) -> str:
+    """One paragraph for the end of `cleaner run`: counts, top rules, languages, time."""
+    counts, run = manifest["counts"], manifest["run"]
+    wall = run["wall_seconds"]
+    rate = counts["documents"] / wall if wall else 0.0
+    parts = [f"{counts['documents']:,} documents from {_plural(counts['inputs'], 'input')} "
+             f"({_plural(counts['shards'], 'shard')}, {run['resumed_shards']:,} already done) "
+             f"in {wall:.1f} s ({rate:,.1f} docs/s, {_plural(run['workers'], 'worker')}): "
+             f"{counts['records']:,} records, {_plural(counts['errors'], 'error')}"
+             f"{_listing(manifest['errors'])}."]
+    if counts["skipped_files"]:
+        parts.append(f"Skipped {_plural(counts['skipped_files'], 'file')} of unsupported types.")
+    actions = manifest["actions"]
+    parts.append(f"Removed {actions.get('remove', 0):,} lines, moved "
+                 f"{actions.get('to_metadata', 0):,} to metadata, made "
+                 f"{_plural(actions.get('replace', 0), 'fix', 'fixes')}.")
+    if manifest["rules"]:
+        parts.append(f"Top rules: {_listing(manifest['rules'], limit=5, bare=True)}.")
+    if manifest["languages"]:
+        parts.append(f"Languages: {_listing(manifest['languages'], limit=5, bare=True)}.")
+    parts.append(f"Output: {output}/records, {output}/errors, {output}/manifest.json.")
+    return " ".join(parts)
+
+
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count:,} {word if count == 1 else plural or word + 's'}"
+
+
+def _listing(counts: dict[str, int], limit: int = 5, bare: bool = False) -> str:
+    """ "a 3, b 2, c 1 and 4 more"; in parentheses unless `bare`; empty for no counts."""
+    if not counts:
+        return ""
+    items = list(counts.items())
+    text = ", ".join(f"{name} {count:,}" for name, count in items[:limit])
+    if len(items) > limit:
+        text += f" and {len(items) - limit} more"
+    return text if bare else f" ({text})"

@@ -1,0 +1,212 @@
+"""Readers: command-line inputs to input files, and input files to source items.
+
+An input is a file, a folder (walked recursively in sorted order) or a glob. `*.txt` is text,
+`*.html`/`*.htm` HTML, `*.jsonl`/`*.jsonl.gz` one JSON document per line. Files of other types
+are skipped and reported; folders named `expected` (fixture expectations), hidden files and
+folders, and the run's own output folder are not inputs.
+"""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import numbers
+import os
+import zlib
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import orjson
+
+from cleaner.batch import BatchError
+
+_KIND_BY_SUFFIX = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+_EXCLUDED_FOLDERS = frozenset({"expected"})
+_GLOB_CHARS = frozenset("*?[")
+# What reading a (possibly compressed) input can raise: I/O, a bad or truncated gzip stream.
+READ_ERRORS = (OSError, EOFError, zlib.error)
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """A file to read: `path` is absolute (for reading), `display` as the user named it."""
+
+    path: Path
+    display: str
+    kind: str  # "text" | "html" | "jsonl"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file found among the inputs that is not read, and why."""
+
+    display: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class JsonFields:
+    """Field names of a JSONL document; `html` wins when a document has both it and `text`."""
+
+    id: str = "id"
+    text: str = "text"
+    html: str = "html"
+    url: str = "url"
+
+
+@dataclass(frozen=True)
+class SourceItem:
+    """One document to clean, and where it came from (`origin`, the output rows' `source`)."""
+
+    source: str | bytes
+    origin: dict[str, Any]
+    content_type: str = "auto"
+    id: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class ErrorRow:
+    """A document that ends as an error instead of a record: one row of `errors/*.jsonl`."""
+
+    id: str | None
+    origin: dict[str, Any]
+    error: str  # short snake_case kind: "invalid_json", "timeout", "decode_error", ...
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "source": self.origin, "error": self.error, "message": self.message}
+
+
+def file_kind(name: str) -> str | None:
+    """The input kind a file name implies, or None for a type that is not read."""
+    lower = name.lower()
+    if lower.endswith(".jsonl.gz"):
+        return "jsonl"
+    return _KIND_BY_SUFFIX.get(os.path.splitext(lower)[1])
+
+
+def expand_inputs(inputs: Sequence[str], exclude: Path | None = None,
+                  ) -> tuple[list[InputFile], list[Skipped]]:
+    """The files `inputs` name, in order and each once; BatchError for an input naming nothing."""
+    found: list[InputFile] = []
+    skipped: list[Skipped] = []
+    seen: set[Path] = set()
+    excluded = exclude.resolve() if exclude else None
+    for arg in inputs:
+        for path in _paths_of(arg, excluded):
+            resolved = path.resolve()
+            if resolved in seen:
+                continue
+            seen.add(resolved)
+            display = printable(os.path.normpath(path))
+            kind = file_kind(path.name)
+            if kind is None:
+                skipped.append(Skipped(display, f"unsupported file type {path.suffix or '(none)'}"))
+            else:
+                found.append(InputFile(resolved, display, kind))
+    return found, skipped
+
+
+def printable(path: str) -> str:
+    """A file name as valid text: undecodable bytes (kept by the OS as surrogates) become �."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _paths_of(arg: str, excluded: Path | None) -> list[Path]:
+    path = Path(arg)
+    if path.is_dir():
+        return list(walk_folder(path, excluded))
+    if path.is_file():
+        return [path]
+    if path.exists():
+        raise BatchError(f"input is not a file or folder: {arg}")
+    if _GLOB_CHARS & set(arg):
+        matches = sorted(glob.glob(arg, recursive=True))
+        if not matches:
+            raise BatchError(f"no file matches {arg!r}")
+        return [p for match in matches for p in _paths_of(match, excluded)]
+    raise BatchError(f"input not found: {arg}")
+
+
+def walk_folder(folder: Path, excluded: Path | None) -> Iterator[Path]:
+    """Files under `folder` in sorted order, leaving out hidden entries, `expected` folders
+    and the `excluded` folder (the run's output, which may sit inside an input folder)."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _EXCLUDED_FOLDERS
+                         and (excluded is None or (Path(root) / d).resolve() != excluded))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
+def open_binary(path: Path) -> IO[bytes]:
+    """An input file as bytes, decompressed when its name ends in `.gz`."""
+    return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")
+
+
+def read_document_file(path: Path, display: str, kind: str) -> SourceItem | ErrorRow:
+    """A `.txt` or `.html` file as one source item; bytes, so `clean()` detects the charset."""
+    origin = {"path": display}
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return ErrorRow(None, origin, "read_error", exc.strerror or str(exc))
+    return SourceItem(data, origin, kind)
+
+
+def item_from_line(raw: bytes, origin: dict[str, Any], fields: JsonFields,
+                   ) -> SourceItem | ErrorRow | None:
+    """A JSONL line as a source item, an error row if it is not a usable document, or None
+    for a blank line (which is no document)."""
+    if not raw.strip():
+        return None
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        return ErrorRow(None, origin, "invalid_json", f"not valid JSON: {exc}")
+    return item_from_mapping(data, origin, fields)
+
+
+def item_from_mapping(data: Any, origin: dict[str, Any], fields: JsonFields,
+                      ) -> SourceItem | ErrorRow:
+    """A `{"id", "text" | "html", "url"}` document as a source item, or why it is not one."""
+    if not isinstance(data, Mapping):
+        return ErrorRow(None, origin, "invalid_document",
+                        f"a JSON {json_type(data)} where a document object was expected")
+    doc_id = data.get(fields.id)
+    if doc_id is not None and (isinstance(doc_id, bool) or not isinstance(doc_id, (str, numbers.Integral))):
+        return ErrorRow(None, origin, "invalid_field",
+                        f"{fields.id!r} must be a string or an integer, not {json_type(doc_id)}")
+    doc_id = None if doc_id is None else str(doc_id)
+    url = data.get(fields.url)
+    if url is not None and not isinstance(url, str):
+        return ErrorRow(doc_id, origin, "invalid_field",
+                        f"{fields.url!r} must be a string, not {json_type(url)}")
+    field, content_type = ((fields.html, "html") if data.get(fields.html) is not None
+                           else (fields.text, "text"))
+    value = data.get(field)
+    if value is None:
+        return ErrorRow(doc_id, origin, "missing_text",
+                        f"no {fields.text!r} or {fields.html!r} field (see --text-field/--html-field)")
+    if not isinstance(value, str):
+        return ErrorRow(doc_id, origin, "invalid_field",
+                        f"{field!r} must be a string, not {json_type(value)}")
+    return SourceItem(str(value), origin, content_type, doc_id, None if url is None else str(url))
+
+
+def json_type(value: Any) -> str:
+    """The JSON name of a value's type, for messages about a document's fields."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, numbers.Number):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, Mapping):
+        return "object"
+    return "array" if isinstance(value, (list, tuple)) else type(value).__name__

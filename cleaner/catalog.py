@@ -1,0 +1,277 @@
+"""Chrome and metadata rules as data: loading, validation, and fast matching.
+
+A rule file is a YAML list of rules. Each rule has a stable `id`, says what it matches
+(`pattern`, in RE2 syntax, or a list of literal `phrases`), where (`scope`), and carries
+examples it must remove and must keep, which `cleaner rules test` and the test suite run.
+
+`region` narrows where a rule may fire: ``top`` (the first blocks, before the story
+starts), ``end`` (the last blocks), or ``any``. `language` (ISO 639-1) and `site` (a
+domain) narrow it to documents of that language or site.
+
+Scopes, all matched against one stripped line (block):
+
+- ``line``:   the whole line is chrome ("Share this article").
+- ``prefix``: a line that starts with the pattern is chrome ("ALSO READ: ...").
+- ``tail``:   an end-of-article marker: this line and everything after it ("Related Articles").
+- ``inline``: only the matched span is removed from the line ("... said. (Reuters)").
+
+Patterns are compiled with google-re2: matching is linear in the text, whatever a rule file
+says, so no user rule can hang a batch. All rules of one scope are matched in a single pass
+with an RE2 set; only the rules that hit are run on their own.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import re2
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from cleaner.errors import RuleError
+
+Scope = Literal["line", "prefix", "tail", "inline"]
+METADATA_FIELDS = ("title", "description", "authors", "date", "publisher", "agencies")
+RULE_ID = r"^[a-z0-9]+(?:[.-][a-z0-9]+)*(?::[a-z0-9.-]+)?$"
+# Big alternations (phrase lists of a whole catalog in one set) need more than RE2's 8 MB.
+RE2_MAX_MEM = 64 << 20
+
+
+class Examples(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    remove: list[str] = Field(min_length=1)
+    keep: list[str] = Field(min_length=1)
+
+
+class Rule(BaseModel):
+    """One rule of the catalog, validated when loaded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=RULE_ID)
+    description: str = Field(min_length=3)
+    rationale: str = Field(min_length=3)
+    scope: Scope
+    pattern: str | None = None
+    phrases: list[str] | None = None
+    action: Literal["remove", "to_metadata"] = "remove"
+    language: str | None = Field(default=None, pattern=r"^[a-z]{2}$")
+    site: str | None = None
+    region: Literal["any", "top", "end"] = "any"
+    aliases: list[str] = []
+    examples: Examples
+
+    @field_validator("phrases")
+    @classmethod
+    def _phrases_not_empty(cls, phrases: list[str] | None) -> list[str] | None:
+        if phrases is not None and not all(p.strip() for p in phrases):
+            raise ValueError("phrases must not be empty strings")
+        return phrases
+
+    @model_validator(mode="after")
+    def _one_matcher(self) -> Rule:
+        if (self.pattern is None) == (self.phrases is None):
+            raise ValueError("give exactly one of 'pattern' or 'phrases'")
+        if self.action == "to_metadata" and self.phrases is not None:
+            raise ValueError("to_metadata rules need a 'pattern' with named groups")
+        return self
+
+    @property
+    def regex(self) -> str:
+        """The RE2 source this rule matches with (phrases become a case-insensitive alternation)."""
+        if self.pattern is not None:
+            return self.pattern
+        return phrases_to_regex(self.phrases or [])
+
+    def applies_to(self, language: str | None, site: str | None) -> bool:
+        if self.language is not None and language is not None and self.language != language:
+            return False
+        if self.site is not None:
+            return site is not None and (site == self.site or site.endswith("." + self.site))
+        return True
+
+
+def phrases_to_regex(phrases: Sequence[str]) -> str:
+    """Literal phrases to one case-insensitive RE2 alternation, tolerant of spacing.
+
+    >>> phrases_to_regex(["Next Story", "Go to top"])
+    '(?i)(?:next\\\\s*story|go\\\\s*to\\\\s*top)'
+    """
+    parts = []
+    for phrase in phrases:
+        words = phrase.strip().lower().split()
+        parts.append(r"\s*".join(re2.escape(word) for word in words))
+    return "(?i)(?:" + "|".join(parts) + ")"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A rule that matched a line, with the span it covers and any named groups."""
+
+    rule: Rule
+    start: int
+    end: int
+    groups: dict[str, str]
+
+
+class CompiledRule:
+    """A rule with its compiled pattern; matches in the way its scope says."""
+
+    __slots__ = ("rule", "_regex")
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        self._regex = compile_pattern(rule.regex, rule.id)
+
+    def match(self, line: str) -> Hit | None:
+        scope = self.rule.scope
+        if scope in ("line", "tail"):
+            found = self._regex.fullmatch(line)
+        elif scope == "prefix":
+            found = self._regex.match(line)
+        else:
+            found = self._regex.search(line)
+        if found is None:
+            return None
+        groups = {k: v for k, v in found.groupdict().items() if v}
+        return Hit(self.rule, found.start(), found.end(), groups)
+
+
+def compile_pattern(pattern: str, rule_id: str) -> Any:
+    options = re2.Options()
+    options.max_mem = RE2_MAX_MEM
+    try:
+        return re2.compile(pattern, options)
+    except re2.error as exc:
+        raise RuleError(f"rule {rule_id}: pattern is not valid RE2: {exc}") from None
+
+
+_SET_KINDS = {"line": "FullMatchSet", "tail": "FullMatchSet", "prefix": "MatchSet", "inline": "SearchSet"}
+
+
+class RuleSet:
+    """The active rules, grouped by scope, each scope matched in one RE2 pass.
+
+    `line_hits(line)` returns the whole-line hits (line, prefix and tail scopes) and
+    `inline_hits(line)` the in-line spans, both in catalog order.
+    """
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self.rules: tuple[Rule, ...] = tuple(rules)
+        self._by_scope: dict[str, list[CompiledRule]] = {s: [] for s in _SET_KINDS}
+        for rule in self.rules:
+            self._by_scope[rule.scope].append(CompiledRule(rule))
+        self._sets = {scope: self._build_set(scope, compiled)
+                      for scope, compiled in self._by_scope.items() if compiled}
+
+    @staticmethod
+    def _build_set(scope: str, compiled: list[CompiledRule]) -> Any:
+        options = re2.Options()
+        options.max_mem = RE2_MAX_MEM
+        rule_set = getattr(re2.Set, _SET_KINDS[scope])(options)
+        for item in compiled:
+            rule_set.Add(item.rule.regex)
+        rule_set.Compile()
+        return rule_set
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def hits(self, line: str, scopes: Sequence[str], language: str | None = None,
+             site: str | None = None) -> list[Hit]:
+        found: list[tuple[int, Hit]] = []
+        for scope in scopes:
+            rule_set = self._sets.get(scope)
+            if rule_set is None:
+                continue
+            for index in rule_set.Match(line) or ():
+                compiled = self._by_scope[scope][index]
+                if not compiled.rule.applies_to(language, site):
+                    continue
+                hit = compiled.match(line)
+                if hit is not None:
+                    found.append((self._order(compiled.rule), hit))
+        return [hit for _, hit in sorted(found, key=lambda pair: pair[0])]
+
+    @functools.cached_property
+    def _positions(self) -> dict[str, int]:
+        return {rule.id: i for i, rule in enumerate(self.rules)}
+
+    def _order(self, rule: Rule) -> int:
+        return self._positions[rule.id]
+
+    def without(self, disabled: Iterable[str]) -> RuleSet:
+        off = set(disabled)
+        return RuleSet(r for r in self.rules if r.id not in off and not off & set(r.aliases))
+
+    def get(self, rule_id: str) -> Rule | None:
+        for rule in self.rules:
+            if rule.id == rule_id or rule_id in rule.aliases:
+                return rule
+        return None
+
+
+def load_rule_file(path: Path) -> list[Rule]:
+    """Load and validate one YAML rule file; errors name the file, the rule and the field."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise RuleError(f"{path}: cannot read rule file: {exc.strerror or exc}") from None
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        line = f" line {where.line + 1}" if where else ""
+        raise RuleError(f"{path}:{line} is not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    if raw is None:
+        return []
+    entries = raw.get("rules") if isinstance(raw, dict) else raw
+    if not isinstance(entries, list):
+        raise RuleError(f"{path}: expected a list of rules (or a mapping with 'rules:')")
+    return [_validate(entry, path, index) for index, entry in enumerate(entries)]
+
+
+def _validate(entry: object, path: Path, index: int) -> Rule:
+    rule_id = entry.get("id", f"#{index + 1}") if isinstance(entry, dict) else f"#{index + 1}"
+    try:
+        rule = Rule.model_validate(entry)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or "rule"
+        raise RuleError(f"{path}: rule {rule_id}: {field}: {first['msg']}") from None
+    compile_pattern(rule.regex, f"{rule.id} in {path}")
+    return rule
+
+
+def builtin_rule_files() -> list[Path]:
+    """The YAML files of the built-in catalog (the repository's top-level `rules/`)."""
+    folder = resources.files("cleaner.rulebook")
+    return sorted(Path(str(item)) for item in folder.iterdir() if item.name.endswith(".yaml"))
+
+
+def load_rules(extra: Sequence[Path] = (), disabled: Iterable[str] = (),
+               builtin: bool = True) -> RuleSet:
+    """The built-in catalog plus `extra` files, minus `disabled` ids; ids must be unique."""
+    files = (builtin_rule_files() if builtin else []) + list(extra)
+    return _load_cached(tuple(str(f) for f in files), tuple(sorted(disabled)))
+
+
+@functools.lru_cache(maxsize=16)
+def _load_cached(files: tuple[str, ...], disabled: tuple[str, ...]) -> RuleSet:
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for name in files:
+        for rule in load_rule_file(Path(name)):
+            for key in (rule.id, *rule.aliases):
+                if key in seen:
+                    raise RuleError(f"{name}: rule id {key} is already used in {seen[key]}")
+                seen[key] = name
+            rules.append(rule)
+    unknown = set(disabled) - set(seen)
+    if unknown:
+        raise RuleError(f"disabled rule ids not in the catalog: {', '.join(sorted(unknown))}")
+    return RuleSet(rules).without(disabled)

@@ -1,0 +1,70 @@
+"""justext's paragraph model applied to text blocks (no HTML needed).
+
+justext classifies a paragraph by length and stopword density, then revises short and
+near-good paragraphs by their neighbours. Its functions only need objects that look like its
+`Paragraph`; `TextParagraph` is that, for a line of text. Headlines are told apart by shape,
+since text has no `<h1>`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from justext.core import classify_paragraphs, revise_paragraph_classification
+
+from cleaner.config import ChromeSettings
+from cleaner.text.shape import is_headline_like
+from cleaner.text.words import stoplist
+
+
+class TextParagraph:
+    """The part of justext's `Paragraph` interface that its classifier reads."""
+
+    __slots__ = ("text", "dom_path", "chars_count_in_links", "heading", "cf_class", "class_type",
+                 "words_count", "_tokens")
+
+    def __init__(self, text: str, heading: bool) -> None:
+        self.text = text
+        self.dom_path = "h2" if heading else "p"
+        self.chars_count_in_links = 0
+        self.cf_class = self.class_type = ""
+        self.heading = heading
+        self._tokens = text.split()
+        self.words_count = len(self._tokens)
+
+    @property
+    def is_heading(self) -> bool:
+        return self.heading
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def stopwords_density(self, stopwords: frozenset[str]) -> float:
+        if not self._tokens:
+            return 0.0
+        return sum(t.lower() in stopwords for t in self._tokens) / len(self._tokens)
+
+    def links_density(self) -> float:
+        return 0.0
+
+
+def classify_blocks(texts: Sequence[str], language: str | None,
+                    settings: ChromeSettings) -> list[str] | None:
+    """justext's final class ("good" or "bad") for each text, or None without a stoplist."""
+    stop = stoplist(language)
+    if not stop:
+        return None
+    paragraphs = [TextParagraph(t, is_headline_like(t, settings.headline_max_words)) for t in texts]
+    classify_paragraphs(paragraphs, stop, length_low=settings.length_low,
+                        length_high=settings.length_high, stopwords_low=settings.stopwords_low,
+                        stopwords_high=settings.stopwords_high)
+    revise_paragraph_classification(paragraphs, settings.max_heading_distance)
+    return [p.class_type for p in paragraphs]
+
+
+def describe(text: str, language: str | None) -> str:
+    """Why the classifier called a block boilerplate, for the edit log."""
+    tokens = text.split()
+    stop = stoplist(language)
+    density = sum(t.lower() in stop for t in tokens) / len(tokens) if tokens else 0.0
+    return f"{len(text)} chars, {len(tokens)} words, stopword density {density:.2f}"

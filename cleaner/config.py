@@ -1,0 +1,150 @@
+"""`Config`: which stages run and their typed settings, validated when loaded.
+
+Every model forbids unknown keys, so a typo fails at load time with its location instead of
+being silently ignored. Thresholds carry the benchmark that justified them (see README).
+A config is immutable and hashable by its JSON form, which keys the pipeline cache.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from cleaner.errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+# metadata runs before chrome: it claims datelines, bylines and the title before chrome's
+# heuristics judge the remaining short lines.
+DEFAULT_STAGES = ("decode", "extract", "segment", "repair", "language", "metadata", "chrome",
+                  "punctuation")
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DecodeSettings(Settings):
+    fallback_encoding: str = "utf-8"
+
+
+class ExtractSettings(Settings):
+    include_tables: bool = True
+    favor: Literal["balanced", "precision", "recall"] = "balanced"
+    justext_fallback: bool = True
+
+
+class FixSettings(Settings):
+    """For the repair and punctuation stages: fix names (see `cleaner rules list`) to skip."""
+
+    disable: tuple[str, ...] = ()
+
+
+class LanguageSettings(Settings):
+    sample_chars: int = Field(400, ge=50, description="characters of text langdetect sees")
+    min_letters: int = Field(20, ge=1, description="below this, the language is None")
+
+
+class ChromeSettings(Settings):
+    rules: bool = True
+    classifier: bool = True
+    # justext's context-free model, applied to text blocks (justext defaults).
+    length_low: int = 70
+    length_high: int = 200
+    stopwords_low: float = 0.30
+    stopwords_high: float = 0.32
+    max_heading_distance: int = 200
+    # A tail marker cuts the rest only once this share of the story's prose is above it.
+    tail_min_prose_share: float = Field(0.5, ge=0.0, le=1.0)
+    # Headline-like lines: at most this many words, and no sentence-final punctuation.
+    headline_max_words: int = 24
+    # An inline headline is a subheading if it shares this many content words with the
+    # paragraph after it, else an inserted teaser.
+    subheading_min_shared: int = 1
+    # A top headline is about the story if this share of its content words is in the body.
+    headline_min_overlap: float = Field(0.3, ge=0.0, le=1.0)
+    caption_max_words: int = 8
+
+
+class MetadataSettings(Settings):
+    top_blocks: int = Field(8, ge=0, description="how many leading blocks count as the top")
+    end_blocks: int = Field(3, ge=0, description="how many trailing blocks count as the end")
+    title_from_text: bool = True
+
+
+class LimitsSettings(Settings):
+    max_input_bytes: int = Field(20_000_000, ge=1)
+    max_blocks: int = Field(20_000, ge=1)
+    max_block_chars: int = Field(100_000, ge=100)
+
+
+class RulesSettings(Settings):
+    builtin: bool = True
+    extra: tuple[Path, ...] = ()
+    disable: tuple[str, ...] = ()
+
+
+class Config(Settings):
+    """Everything that decides what `clean()` does. `Config()` is the default pipeline."""
+
+    stages: tuple[str, ...] = DEFAULT_STAGES
+    rules: RulesSettings = RulesSettings()
+    decode: DecodeSettings = DecodeSettings()
+    extract: ExtractSettings = ExtractSettings()
+    repair: FixSettings = FixSettings()
+    language: LanguageSettings = LanguageSettings()
+    chrome: ChromeSettings = ChromeSettings()
+    metadata: MetadataSettings = MetadataSettings()
+    punctuation: FixSettings = FixSettings()
+    limits: LimitsSettings = LimitsSettings()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], source: str = "config",
+                  base_dir: Path | None = None) -> Config:
+        """Validate a mapping; rule-file paths are made relative to `base_dir`."""
+        try:
+            config = cls.model_validate(data)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            key = ".".join(str(p) for p in first["loc"]) or "(top level)"
+            raise ConfigError(f"{source}: {key}: {first['msg']}") from None
+        if base_dir is not None and config.rules.extra:
+            extra = tuple(p if p.is_absolute() else base_dir / p for p in config.rules.extra)
+            config = config.model_copy(update={"rules": config.rules.model_copy(update={"extra": extra})})
+        return config
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> Config:
+        """Load `cleaner.toml`, or the `[tool.cleaner]` table of a `pyproject.toml`."""
+        path = Path(path)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        if path.name == "pyproject.toml":
+            data = data.get("tool", {}).get("cleaner", {})
+        return cls.from_dict(data, source=str(path), base_dir=path.resolve().parent)
+
+    @classmethod
+    def discover(cls, folder: str | Path = ".") -> Config:
+        """`cleaner.toml` in `folder`, else `[tool.cleaner]` in its `pyproject.toml`, else defaults."""
+        folder = Path(folder)
+        if (folder / "cleaner.toml").is_file():
+            return cls.from_file(folder / "cleaner.toml")
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+            if "cleaner" in data.get("tool", {}):
+                return cls.from_file(pyproject)
+        return cls()
+
+    def cache_key(self) -> str:
+        return self.model_dump_json()

@@ -1,0 +1,45 @@
+"""Where the story is in a list of blocks: its first and last prose paragraph.
+
+Chrome clusters before the story and after it; rules and heuristics ask the layout which
+region a block is in (``top``: up to the first prose paragraph, ``end``: from the last one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cleaner.document import Block
+from cleaner.text.shape import is_prose
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    prose: tuple[bool, ...]
+    first_prose: int
+    last_prose: int
+    prose_chars_before: tuple[int, ...]
+    prose_chars: int
+
+    @classmethod
+    def of(cls, blocks: Sequence[Block], language: str | None) -> Layout:
+        prose = tuple(is_prose(b.text, language) for b in blocks)
+        indices = [i for i, flag in enumerate(prose) if flag]
+        before, total = [], 0
+        for block, flag in zip(blocks, prose):
+            before.append(total)
+            total += len(block.text) if flag else 0
+        if not indices:  # no story found: every block is both top and end
+            return cls(prose, len(blocks), -1, tuple(before), total)
+        return cls(prose, indices[0], indices[-1], tuple(before), total)
+
+    def in_region(self, region: str, index: int) -> bool:
+        if region == "top":
+            return index <= self.first_prose
+        if region == "end":
+            return index >= self.last_prose
+        return True
+
+    def prose_share_before(self, index: int) -> float:
+        """The share of the story's prose that stands above block `index` (1.0 if no prose)."""
+        return self.prose_chars_before[index] / self.prose_chars if self.prose_chars else 1.0

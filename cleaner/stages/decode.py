@@ -1,0 +1,93 @@
+"""decode: bytes to str, and "auto" content type resolved to "html" or "text"."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import charset_normalizer
+
+from cleaner.document import Document
+from cleaner.errors import DecodeError, InputError
+from cleaner.pipeline import Stage, register
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+# <meta charset="x"> or <meta http-equiv="Content-Type" content="text/html; charset=x">
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""",
+                           re.IGNORECASE)
+# A document that starts like an HTML page.
+_HTML_START = re.compile(
+    r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|div|p|section|main|table)\b",
+    re.IGNORECASE | re.DOTALL)
+# Real markup: an opening or closing tag of a common structural element.
+_TAG = re.compile(r"</?(?:p|div|br|span|a|li|ul|td|tr|h[1-6]|img|section|article|script|style|meta|link)\b[^<>]{0,500}>",
+                  re.IGNORECASE)
+_MIN_TAGS = 8
+
+
+def looks_like_html(text: str) -> bool:
+    """True for a page of markup, False for prose that merely mentions a tag.
+
+    >>> looks_like_html("<!DOCTYPE html><html><body><p>Hi</p></body></html>")
+    True
+    >>> looks_like_html("Wrap the caption in a <p> tag, then close it with </p>.")
+    False
+    """
+    if _HTML_START.match(text):
+        return True
+    head = text[:200_000]
+    tags = _TAG.findall(head)
+    return len(tags) >= _MIN_TAGS and sum(map(len, tags)) * 20 >= len(head)
+
+
+def decode_bytes(data: bytes, fallback: str = "utf-8") -> str:
+    """Decode with a BOM, else UTF-8 if valid, else the declared charset, else detection.
+
+    Valid UTF-8 wins over a page's own declaration: a page that says latin-1 but is UTF-8
+    would otherwise become mojibake.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = _META_CHARSET.search(data[:8192])
+    if declared:
+        try:
+            return data.decode(declared.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    if data.count(b"\x00") > len(data) // 10:
+        raise DecodeError("input looks binary (many NUL bytes), not text or HTML")
+    best = charset_normalizer.from_bytes(data[:1_000_000]).best()
+    if best is None or best.encoding is None:
+        try:
+            return data.decode(fallback)
+        except (LookupError, UnicodeDecodeError):
+            raise DecodeError("no charset decodes this input") from None
+    return data.decode(best.encoding, errors="replace")
+
+
+@register
+class Decode(Stage):
+    name = "decode"
+    provides = frozenset({"text"})
+
+    def __call__(self, doc: Document) -> Document:
+        source = doc.source
+        limit = self.config.limits.max_input_bytes
+        if not isinstance(source, (str, bytes)):
+            raise InputError(f"source must be str or bytes, not {type(source).__name__}")
+        if len(source) > limit:
+            raise InputError(f"input of {len(source):,} bytes is over the limit of {limit:,} "
+                             "(limits.max_input_bytes)")
+        text = source if isinstance(source, str) else decode_bytes(
+            source, self.config.decode.fallback_encoding)
+        content_type = doc.content_type
+        if content_type == "auto":
+            content_type = "html" if looks_like_html(text) else "text"
+        return doc.evolve(text=text, content_type=content_type)

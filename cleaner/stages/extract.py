@@ -1,0 +1,69 @@
+"""extract: the main content of an HTML page, with trafilatura (justext as the fallback).
+
+The adapter is the only place that knows these libraries: it passes HTML as a string (never
+a URL, so nothing is fetched), turns comments off, and maps their metadata to ours.
+"""
+
+from __future__ import annotations
+
+import re
+
+import justext
+import trafilatura
+
+from cleaner.document import Document
+from cleaner.pipeline import Stage, register
+from cleaner.text.words import _STOPLIST_NAMES
+
+_HTML_LANG = re.compile(r"<html[^>]{0,300}?\blang\s*=\s*[\"']?([a-zA-Z]{2})", re.IGNORECASE)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def extract_with_trafilatura(html: str, url: str | None, include_tables: bool,
+                             favor: str) -> dict | None:
+    """trafilatura's text and metadata, or None when it finds no main content."""
+    result = trafilatura.bare_extraction(
+        html, url=url, include_comments=False, include_tables=include_tables,
+        favor_precision=favor == "precision", favor_recall=favor == "recall",
+        with_metadata=True, deduplicate=False)
+    if result is None or not (result.text or "").strip():
+        return None
+    return {
+        "text": result.text,
+        "title": result.title or None,
+        "authors": tuple(a.strip() for a in (result.author or "").split(";") if a.strip()),
+        "date": result.date if result.date and _ISO_DATE.match(result.date) else None,
+        "publisher": result.sitename or None,
+        "description": result.description or None,
+    }
+
+
+def extract_with_justext(html: str) -> str:
+    """The good paragraphs by justext, with the stoplist of the page's declared language."""
+    declared = _HTML_LANG.search(html[:5000])
+    name = _STOPLIST_NAMES.get(declared.group(1).lower() if declared else "en", "English")
+    paragraphs = justext.justext(html.encode("utf-8"), justext.get_stoplist(name),
+                                 encoding="utf-8")
+    return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+
+@register
+class Extract(Stage):
+    name = "extract"
+    requires = frozenset({"text"})
+    provides = frozenset({"extracted"})
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.content_type != "html":
+            return doc
+        settings = self.config.extract
+        html = doc.text or ""
+        found = extract_with_trafilatura(html, doc.url, settings.include_tables, settings.favor)
+        if found is None:
+            text = extract_with_justext(html) if settings.justext_fallback else ""
+            return doc.evolve(text=text)
+        text = found.pop("text")
+        description = found["description"]
+        if description and description[:80] in text:
+            found["description"] = None  # the standfirst is already the first paragraph
+        return doc.evolve(text=text, meta=doc.meta.merge(**found))

@@ -1,0 +1,68 @@
+"""language: langdetect on a bounded sample, seeded so that the answer never varies.
+
+The sample is the longest blocks (body paragraphs rather than menu items) up to
+`sample_chars`, so a long page costs no more than a short one and menus do not vote.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from cleaner.document import Block, Document
+from cleaner.pipeline import Stage, register
+
+# langdetect answers "zh-cn"/"zh-tw"; the record holds ISO 639-1.
+_ISO_639_1 = {"zh-cn": "zh", "zh-tw": "zh"}
+
+
+@functools.lru_cache(maxsize=1)
+def _factory():
+    from langdetect import DetectorFactory
+    from langdetect.detector_factory import init_factory
+
+    DetectorFactory.seed = 0
+    init_factory()
+    from langdetect import detector_factory
+
+    return detector_factory._factory
+
+
+def language_sample(blocks: tuple[Block, ...], max_chars: int) -> str:
+    """The longest blocks, in document order, up to `max_chars` characters."""
+    chosen: list[Block] = []
+    total = 0
+    for block in sorted(blocks, key=lambda b: (-len(b.text), b.position)):
+        if total >= max_chars:
+            break
+        chosen.append(block)
+        total += len(block.text) + 1
+    chosen.sort(key=lambda b: b.position)
+    return " ".join(b.text for b in chosen)[:max_chars]
+
+
+def detect_language(sample: str, min_letters: int) -> str | None:
+    """ISO 639-1 code of `sample`, or None when it has too few letters to tell."""
+    if sum(ch.isalpha() for ch in sample) < min_letters:
+        return None
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = _factory().create()
+    detector.append(sample)
+    try:
+        code = detector.detect()
+    except LangDetectException:
+        return None
+    return None if code == "unknown" else _ISO_639_1.get(code, code)
+
+
+@register
+class Language(Stage):
+    name = "language"
+    requires = frozenset({"blocks"})
+    provides = frozenset({"language"})
+
+    def __call__(self, doc: Document) -> Document:
+        settings = self.config.language
+        sample = language_sample(doc.blocks, settings.sample_chars)
+        language = detect_language(sample, settings.min_letters)
+        return doc.evolve(meta=doc.meta.merge(language=language))

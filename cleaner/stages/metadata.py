@@ -1,0 +1,119 @@
+"""metadata: move datelines, bylines, standfirsts, agency credits and the title out of the body.
+
+Runs before `chrome`, so that it claims what is article data before chrome's heuristics
+judge the remaining lines. Every moved piece of text is an `Edit` with action "to_metadata".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from cleaner.catalog import Hit, RuleSet
+from cleaner.document import Block, Document, Metadata
+from cleaner.layout import Layout
+from cleaner.pipeline import Stage, register
+from cleaner.record import Edit
+from cleaner.text.dates import parse_date
+from cleaner.text.shape import is_headline_like
+from cleaner.text.words import content_stems
+from cleaner.urls import site_of
+
+_AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
+_TRAILING_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)+\.?$")
+# How many leading prose paragraphs stand for "the story" when judging a headline.
+_STORY_PARAGRAPHS = 3
+
+
+def fields_from(hit: Hit) -> dict[str, object]:
+    """Record fields from a rule's named groups, normalized."""
+    found: dict[str, object] = {}
+    for name, value in hit.groups.items():
+        value = value.strip()
+        if name == "date":
+            found["date"] = parse_date(value)
+        elif name == "agencies":
+            found["agencies"] = (value,)
+        elif name == "authors":
+            found["authors"] = tuple(a for a in _AUTHOR_SEPARATORS.split(value) if a)
+        elif name == "description":
+            found["description"] = _TRAILING_ELLIPSIS.sub("", value).rstrip(" ,;:") + "."
+        else:
+            found[name] = value
+    return found
+
+
+def story_stems(blocks: Iterable[Block], layout: Layout, language: str | None) -> set[str]:
+    """Content stems of the first prose paragraphs: what the story is about."""
+    stems: set[str] = set()
+    prose = [b for b, flag in zip(blocks, layout.prose) if flag][:_STORY_PARAGRAPHS]
+    for block in prose:
+        stems |= content_stems(block.text, language)
+    return stems
+
+
+def headline_overlap(headline: str, story: set[str], language: str | None) -> float:
+    """The share of a headline's content words that the story also uses."""
+    stems = content_stems(headline, language)
+    return len(stems & story) / len(stems) if stems else 0.0
+
+
+@register
+class MoveMetadata(Stage):
+    name = "metadata"
+    requires = frozenset({"blocks", "language"})
+    provides = frozenset({"metadata"})
+
+    def __init__(self, config, rules: RuleSet) -> None:
+        super().__init__(config, rules)
+        self.metadata_rules = RuleSet(r for r in rules.rules if r.action == "to_metadata")
+
+    def __call__(self, doc: Document) -> Document:
+        language, site = doc.meta.language, site_of(doc.url)
+        layout = Layout.of(doc.blocks, language)
+        meta, blocks, edits = doc.meta, [], []
+        for index, block in enumerate(doc.blocks):
+            text, found = self._apply_rules(block, index, layout, language, site, edits)
+            meta = meta.merge(**found)
+            if text:
+                blocks.append(block.with_text(text) if text != block.text else block)
+        if self.config.metadata.title_from_text:
+            blocks, meta = self._take_title(blocks, meta, language, edits)
+        return doc.with_edits(edits, blocks=tuple(blocks), meta=meta)
+
+    def _apply_rules(self, block: Block, index: int, layout: Layout, language: str | None,
+                     site: str | None, edits: list[Edit]) -> tuple[str, dict[str, object]]:
+        found: dict[str, object] = {}
+        text = block.text
+        hits = self.metadata_rules.hits(text, ("line", "prefix", "tail", "inline"), language, site)
+        for hit in hits:
+            if not layout.in_region(hit.rule.region, index):
+                continue
+            whole = hit.rule.scope != "inline"
+            before = text if whole else text[hit.start:hit.end]
+            edits.append(Edit(stage=self.name, rule=hit.rule.id, action="to_metadata",
+                              before=before, position=block.position,
+                              offset=None if whole else hit.start))
+            found.update({k: v for k, v in fields_from(hit).items() if v})
+            text = "" if whole else (text[:hit.start] + text[hit.end:]).strip()
+            break  # one rule per block: spans of a second hit would be stale
+        return text, found
+
+    def _take_title(self, blocks: list[Block], meta: Metadata, language: str | None,
+                    edits: list[Edit]) -> tuple[list[Block], Metadata]:
+        """The first headline-like line above the story that is about the story is the title."""
+        layout = Layout.of(blocks, language)
+        story = story_stems(blocks, layout, language)
+        max_words = self.config.chrome.headline_max_words
+        threshold = self.config.chrome.headline_min_overlap
+        for index in range(min(layout.first_prose, len(blocks))):
+            text = blocks[index].text
+            is_known_title = meta.title is not None and text.casefold() == meta.title.casefold()
+            if not is_known_title and (meta.title is not None or not is_headline_like(text, max_words)
+                                       or headline_overlap(text, story, language) < threshold):
+                continue
+            edits.append(Edit(stage=self.name, rule="metadata.title", action="to_metadata",
+                              before=text, position=blocks[index].position,
+                              reason="headline-like line above the story, about the story"))
+            return blocks[:index] + blocks[index + 1:], meta.merge(title=text)
+        return blocks, meta

@@ -1,0 +1,53 @@
+"""Datelines to ISO dates: "March 20, 2022", "20 mars 2022", "2022-03-20", "20.03.2022"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+# Month names and common abbreviations of the languages the catalog covers.
+_MONTHS = {
+    1: "january jan janvier janv januar jän enero ene janeiro jan. январь января gennaio januari",
+    2: "february feb février févr februar febrero feb fevereiro fev февраль февраля febbraio februari",
+    3: "march mar mars märz marzo março мар март марта maart",
+    4: "april apr avril abril апр апрель апреля aprile",
+    5: "may mai mayo maio май мая maggio mei",
+    6: "june jun juin juni junio junho июнь июня giugno",
+    7: "july jul juillet juli julio julho июль июля luglio",
+    8: "august aug août agosto ago авг август августа augustus",
+    9: "september sep sept septembre septiembre setembro set сен сентябрь сентября settembre",
+    10: "october oct octobre oktober octubre outubro out окт октябрь октября ottobre okt",
+    11: "november nov novembre noviembre novembro ноя ноябрь ноября",
+    12: "december dec décembre dez dezember diciembre dic dezembro дек декабрь декабря dicembre",
+}
+MONTH_NUMBERS = {name: number for number, names in _MONTHS.items() for name in names.split()}
+_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
+_PATTERNS = [
+    re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})"),
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"),
+    re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?" + _MONTH + r"\s+(?:de\s+)?(?P<year>\d{4})"),
+    re.compile(r"(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4})"),
+]
+
+
+def parse_date(text: str) -> str | None:
+    """The first date in `text` as ISO `YYYY-MM-DD`, or None.
+
+    >>> parse_date("March 20, 2022"), parse_date("Publié le 3 avril 2021 à 10h"), parse_date("31.12.2020")
+    ('2022-03-20', '2021-04-03', '2020-12-31')
+    >>> parse_date("February 30, 2022") is None
+    True
+    """
+    for pattern in _PATTERNS:
+        found = pattern.search(text)
+        if not found:
+            continue
+        parts = found.groupdict()
+        month = int(parts["mnum"]) if parts.get("mnum") else MONTH_NUMBERS.get(parts["month"].lower())
+        if month is None:
+            continue
+        try:
+            return dt.date(int(parts["year"]), month, int(parts["day"])).isoformat()
+        except ValueError:
+            continue
+    return None

@@ -1,0 +1,273 @@
+"""Character-level repairs for one paragraph of scraped text (ftfy style).
+
+Each fix is a plain function ``fix(text, language=None) -> str`` named after
+what it does; the name is also its config key and its rule id in the edit log
+(the caller prefixes it, e.g. ``"repair.decode_entities"``).  Every fix works on
+a single line, is idempotent, never deletes letters or digits (it only repairs
+them), returns clean text unchanged (byte-identical), and starts with a cheap
+fast-path check so that clean ASCII text costs almost nothing.
+
+``FIXES`` at the bottom lists the fixes in the order they must be applied.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Callable
+from html.entities import html5 as _HTML5_ENTITIES
+
+import ftfy
+import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-*" codecs used below)
+from ftfy.chardata import CHARMAP_ENCODINGS, LIGATURES
+
+__all__ = [
+    "FIXES",
+    "decode_entities",
+    "fix_mojibake",
+    "normalize_spaces",
+    "normalize_unicode",
+    "remove_invisibles",
+]
+
+
+def _mojibake_tables() -> tuple[dict[str, frozenset[str]], ...]:
+    """Tables of the byte patterns ftfy can decode, as characters.
+
+    Mojibake is UTF-8 decoded with one of ftfy's single-byte encodings
+    (``CHARMAP_ENCODINGS``), so in that encoding it shows a UTF-8 lead byte
+    (0xC0-0xF4) directly followed by a continuation byte (0x80-0xBF), or by a
+    space standing for a lost 0xA0 (ftfy's ``ALTERED_UTF8_RE``, never for
+    macroman) or a "?" standing for a byte a sloppy codec lost (ftfy's
+    ``LOSSY_UTF8_RE``).  Returns three maps from a lead char to the chars that
+    may come right after it, after it + " ", and after it + "?".
+    """
+    follow: dict[str, set[str]] = {}
+    after_space: dict[str, set[str]] = {}
+    after_lost: dict[str, set[str]] = {}
+    for encoding in CHARMAP_ENCODINGS:
+        table = bytes(range(0x80, 0x100)).decode(encoding, errors="replace")
+        cont = {ch for ch in table[: 0xC0 - 0x80] if ch != "\ufffd"}
+        a0_restored = encoding != "macroman"
+        sloppy = encoding.startswith("sloppy")
+        for byte in range(0xC0, 0xF5):
+            lead = table[byte - 0x80]
+            if lead == "\ufffd":
+                continue
+            follow.setdefault(lead, set()).update(cont)
+            if a0_restored and byte in (0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9):
+                follow[lead].add(" ")  # 2-byte sequence whose 0xA0 became a space
+            if a0_restored and byte in (0xE2, 0xE3, 0xF0):
+                after_space.setdefault(lead, set()).update(cont)
+            if sloppy and byte in (0xC2, 0xC3):
+                follow[lead].add("?")  # 2-byte sequence whose 2nd byte was lost
+            if sloppy and byte >= 0xE0:
+                after_lost.setdefault(lead, set()).update(cont)
+    return tuple(
+        {lead: frozenset(chars) for lead, chars in table.items()}
+        for table in (follow, after_space, after_lost)
+    )
+
+
+# ---------------------------------------------------------------------------
+# Regexes and tables (all precompiled at import time)
+# ---------------------------------------------------------------------------
+
+# Per lead character: what may follow it in mojibake, directly, after a space
+# or after a "?" (see _mojibake_tables).
+_MOJIBAKE_FOLLOW, _MOJIBAKE_AFTER_SPACE, _MOJIBAKE_AFTER_LOST = _mojibake_tables()
+
+# Pre-filter for fix_mojibake, stage 1: a char that is a UTF-8 lead byte in
+# some ftfy encoding, followed by a continuation char of any encoding, a space
+# or "?".  One character-class pair, so a scan costs about as much as a
+# str.find; every hit is then checked against the per-encoding tables above.
+_MOJIBAKE_LEAD_RE = re.compile(
+    "["
+    + "".join(re.escape(ch) for ch in sorted(_MOJIBAKE_FOLLOW))
+    + "](?=["
+    + "".join(re.escape(ch) for ch in sorted(set().union(*_MOJIBAKE_FOLLOW.values())))
+    + "])"
+)
+
+# Characters that make ftfy's other enabled fixes act by themselves: C1
+# controls, U+FFFD and U+001A (bytes lost by a codec), surrogates, ligatures.
+_FTFY_TRIGGER_RE = re.compile(
+    "[\x80-\x9f\ufffd\x1a\ud800-\udfff"
+    + "".join(re.escape(chr(cp)) for cp in sorted(LIGATURES))
+    + "]"
+)
+
+# ftfy settings: repair encodings, C1 controls, ligatures and surrogates only.
+# Curly quotes, character widths, HTML, line breaks and control characters are
+# left alone (other fixes own them; a paragraph must stay a single line).
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=True,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=True,
+    fix_latin_ligatures=True,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=True,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+
+# A well-formed HTML entity: decimal, hex, or a name ending in ";"
+# ("&amp;", "&#8217;", "&#x2019;", "&eacute;"); "AT&T", "R&D" do not match.
+_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+# Code points of letters/marks of scripts where ZWJ/ZWNJ shape the text
+# (Hebrew, Arabic, Syriac, Thaana, N'Ko, Indic, Sinhala, Thai/Lao, Tibetan,
+# Myanmar, Khmer, Mongolian, Arabic presentation forms); U+061C ALM and
+# U+FEFF BOM are left out because remove_invisibles deletes them.
+_JOINING_SCRIPT = (
+    "\u0590-\u061b\u061d-\u08ff\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f"
+    "\u1780-\u17ff\u1800-\u180d\u180f-\u18af\ua8e0-\ua8ff\ufb1d-\ufdff\ufe70-\ufefc"
+)
+# Emoji-like characters and emoji modifiers that can sit around a ZWJ in an
+# emoji ZWJ sequence (e.g. 👩‍💻, 🏃‍♀️, ❤️‍🔥).
+_EMOJI = "\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u2bff\u3030\u303d\u3297\u3299\ufe0f\U0001f000-\U0001faff"
+
+# Invisible characters to delete or turn into a space.  Group 1 keeps an emoji
+# tag sequence (🏴 + tag letters + CANCEL TAG, e.g. the flag of Scotland) and
+# group 2 keeps a ZWJ/ZWNJ that joins two letters of a joining script or (ZWJ)
+# two emoji; everything else in the class is removed (see _INVISIBLE_MAP).
+_INVISIBLE_RE = re.compile(
+    "(\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f)"
+    f"|(?<=[{_JOINING_SCRIPT}])([\u200c\u200d])(?=[{_JOINING_SCRIPT}])"
+    f"|(?<=[{_EMOJI}])(\u200d)(?=[{_EMOJI}])"
+    "|[\x00-\x1f\x7f\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0001\U000e0020-\U000e007f]"
+)
+# Cheap pre-check for remove_invisibles: any character _INVISIBLE_RE may touch.
+_INVISIBLE_HINT_RE = re.compile(
+    "[\x00-\x1f\x7f\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0001\U000e0020-\U000e007f]"
+)
+# Whitespace controls become a space (so words do not get glued); others vanish.
+_INVISIBLE_SPACES = frozenset("\t\n\x0b\x0c\r\u2028\u2029")
+
+# Unicode spaces that become a plain space: no-break, en/em/thin/hair and
+# other U+2000-U+200A spaces, narrow no-break, medium mathematical.  U+3000
+# IDEOGRAPHIC SPACE is kept (CJK typography uses it).
+_SPACE_CHARS_RE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f]")
+# A run of two or more plain spaces.
+_MULTI_SPACE_RE = re.compile(" {2,}")
+
+
+# ---------------------------------------------------------------------------
+# Fixes
+# ---------------------------------------------------------------------------
+
+
+def _has_mojibake_bytes(text: str) -> bool:
+    """Pre-filter stage 2: does any stage-1 hit form a byte pattern ftfy can decode?"""
+    for match in _MOJIBAKE_LEAD_RE.finditer(text):
+        i = match.start()
+        lead, after = text[i], text[i + 1]
+        if after in _MOJIBAKE_FOLLOW[lead]:
+            return True
+        if after == " " and text[i + 2 : i + 3] in _MOJIBAKE_AFTER_SPACE.get(lead, ()):
+            return True
+        if after == "?" and text[i + 2 : i + 3] in _MOJIBAKE_AFTER_LOST.get(lead, ()):
+            return True
+    return False
+
+
+def fix_mojibake(text: str, language: str | None = None) -> str:
+    """Repair mojibake (UTF-8 read as cp1252, latin-1, cp1251...), C1 controls and ligatures with ftfy.
+
+    ftfy only runs when a cheap pre-filter sees a possible mojibake byte pattern.
+
+    >>> fix_mojibake("CafÃ© â€œau laitâ€\\x9d ﬁne")
+    'Café “au lait” fine'
+    """
+    if text.isascii() or (_FTFY_TRIGGER_RE.search(text) is None and not _has_mojibake_bytes(text)):
+        return text
+    return ftfy.fix_text(text, _FTFY_CONFIG)
+
+
+def _decode_entity(match: re.Match[str]) -> str:
+    entity = match.group(0)
+    if entity[1] != "#" and entity[1:] not in _HTML5_ENTITIES:
+        return entity  # unknown name such as "&foo;": not an entity, keep it
+    return html.unescape(entity)
+
+
+def decode_entities(text: str, language: str | None = None) -> str:
+    """Decode well-formed HTML entities left in the text, including double-escaped ones.
+
+    >>> decode_entities("Tom &amp;amp; Jerry&#8217;s caf&eacute; at AT&T")
+    'Tom & Jerry’s café at AT&T'
+    """
+    if "&" not in text:
+        return text
+    while True:  # "&amp;amp;" -> "&amp;" -> "&": repeat until nothing is left
+        fixed = _ENTITY_RE.sub(_decode_entity, text)
+        if fixed == text:
+            return text
+        text = fixed
+
+
+def _invisible_replacement(match: re.Match[str]) -> str:
+    kept = match.group(1) or match.group(2) or match.group(3)
+    if kept:
+        return kept
+    return " " if match.group(0) in _INVISIBLE_SPACES else ""
+
+
+def remove_invisibles(text: str, language: str | None = None) -> str:
+    """Delete invisible format/control characters (zero-width spaces, BOM, soft hyphens,
+    bidi controls), keeping ZWJ/ZWNJ where scripts or emoji need them; tabs become spaces.
+
+    >>> remove_invisibles("co\\u00adop\\u200beration\\tteam\\ufeff")
+    'cooperation team'
+    """
+    if _INVISIBLE_HINT_RE.search(text) is None:
+        return text
+    return _INVISIBLE_RE.sub(_invisible_replacement, text)
+
+
+def normalize_spaces(text: str, language: str | None = None) -> str:
+    """Turn no-break/typographic spaces into plain spaces, collapse runs of spaces and strip the ends.
+
+    In French the space before ; : ! ? » and after « is converted, never dropped.
+
+    >>> normalize_spaces("  10\\u00a0000 km\\u2009 au total\\u202f! ", "fr")
+    '10 000 km au total !'
+    """
+    if text.isascii():
+        if "  " not in text and not text.startswith(" ") and not text.endswith(" "):
+            return text
+    else:
+        text = _SPACE_CHARS_RE.sub(" ", text)
+    if "  " in text:
+        text = _MULTI_SPACE_RE.sub(" ", text)
+    return text.strip(" ")
+
+
+def normalize_unicode(text: str, language: str | None = None) -> str:
+    """Compose characters to Unicode NFC, so "e" + combining acute becomes "é".
+
+    >>> normalize_unicode("Cafe\\u0301") == "Caf\\u00e9"
+    True
+    """
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
+FIXES: dict[str, Callable[[str, str | None], str]] = {
+    "fix_mojibake": fix_mojibake,
+    "decode_entities": decode_entities,
+    "remove_invisibles": remove_invisibles,
+    "normalize_spaces": normalize_spaces,
+    "normalize_unicode": normalize_unicode,
+}

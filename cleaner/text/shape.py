@@ -1,0 +1,70 @@
+"""What a line looks like: prose, a headline, a name phrase. Cheap, language-neutral tests."""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.text.words import stoplist, words
+
+# Sentence-final punctuation, possibly followed by closing quotes or brackets.
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+_CLAUSE_END = re.compile(r"[.!?…。！？:;,][\"'”’»)\]]*$")
+_NO_SPACE_SCRIPTS = ("ja", "zh", "th", "ko")
+# Longer than any headline: prose even without a final period (a cut-off teaser, say).
+_PROSE_MIN_WORDS_UNPUNCTUATED = 40
+
+
+def ends_sentence(text: str) -> bool:
+    """
+    >>> ends_sentence("He left.”"), ends_sentence("Breaking: markets fall")
+    (True, False)
+    """
+    return bool(_SENTENCE_END.search(text))
+
+
+def is_prose(text: str, language: str | None = None) -> bool:
+    """A paragraph of running text: ending like a sentence, or too long for a headline.
+
+    >>> is_prose("The ministers met in Beijing on Wednesday to discuss the war.")
+    True
+    >>> is_prose("Share on Facebook")
+    False
+    """
+    if language in _NO_SPACE_SCRIPTS:
+        return len(text) >= 40 and ends_sentence(text)
+    n_words = len(words(text))
+    return n_words >= _PROSE_MIN_WORDS_UNPUNCTUATED or (n_words >= 8 and ends_sentence(text))
+
+
+def is_headline_like(text: str, max_words: int) -> bool:
+    """A short line without closing punctuation, shaped like a headline or subheading.
+
+    >>> is_headline_like("After Russian forces pull back, a shattered town breathes", 24)
+    True
+    >>> is_headline_like("The ministry said it had agreed.", 24)
+    False
+    """
+    n_words = len(words(text))
+    return 3 <= n_words <= max_words and not _CLAUSE_END.search(text) and text[:1].isupper()
+
+
+def is_name_phrase(text: str, max_words: int) -> bool:
+    """A few capitalized words and nothing else, like a photo caption naming a person.
+
+    >>> is_name_phrase("Russian Foreign Minister Sergey Lavrov", 8)
+    True
+    >>> is_name_phrase("China says it promotes peace talks", 8)
+    False
+    """
+    tokens = text.split()
+    if not 2 <= len(tokens) <= max_words or _CLAUSE_END.search(text):
+        return False
+    return all(token[:1].isupper() for token in tokens)
+
+
+def stopword_density(text: str, language: str | None) -> float:
+    tokens = text.split()
+    if not tokens:
+        return 0.0
+    stop = stoplist(language)
+    return sum(token.lower() in stop for token in tokens) / len(tokens)

@@ -1,0 +1,58 @@
+"""Words, stopwords and content-word overlap: the shared vocabulary of the heuristics."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import justext
+
+# Letters and digits of any script, apostrophes inside words ("don’t").
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# ISO 639-1 (langdetect's codes) to justext's stoplist names.
+_STOPLIST_NAMES = {
+    "af": "Afrikaans", "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan",
+    "cs": "Czech", "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek",
+    "en": "English", "es": "Spanish", "et": "Estonian", "fa": "Persian", "fi": "Finnish",
+    "fr": "French", "gu": "Gujarati", "he": "Hebrew", "hi": "Hindi", "hr": "Croatian",
+    "hu": "Hungarian", "id": "Indonesian", "it": "Italian", "kn": "Kannada", "ko": "Korean",
+    "lt": "Lithuanian", "lv": "Latvian", "mk": "Macedonian", "ml": "Malayalam",
+    "mr": "Marathi", "ne": "Nepali", "nl": "Dutch", "no": "Norwegian_Bokmal",
+    "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sk": "Slovak",
+    "sl": "Slovenian", "sq": "Albanian", "sv": "Swedish", "sw": "Swahili", "ta": "Tamil",
+    "te": "Telugu", "tl": "Tagalog", "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu",
+    "vi": "Vietnamese",
+}
+
+
+def words(text: str) -> list[str]:
+    """The words of `text`, in order.
+
+    >>> words("Moscow-Beijing ties don’t weaken, 2022.")
+    ['Moscow', 'Beijing', 'ties', 'don’t', 'weaken', '2022']
+    """
+    return _WORD.findall(text)
+
+
+@functools.lru_cache(maxsize=64)
+def stoplist(language: str | None) -> frozenset[str]:
+    """justext's stoplist for an ISO 639-1 code; empty when justext has none."""
+    name = _STOPLIST_NAMES.get(language or "")
+    return justext.get_stoplist(name) if name else frozenset()
+
+
+def stem(word: str) -> str:
+    """A crude, language-neutral stem: lowercase, at most the first six letters.
+
+    Enough to match "promotes" with "promote" and "sanctions" with "sanctioned".
+
+    >>> stem("Promotes") == stem("promote")
+    True
+    """
+    return word.lower()[:6]
+
+
+def content_stems(text: str, language: str | None) -> set[str]:
+    """Stems of the words of `text` that are not stopwords and have three letters or more."""
+    stop = stoplist(language) or stoplist("en")
+    return {stem(w) for w in words(text) if len(w) >= 3 and w.lower() not in stop}

@@ -1,0 +1,65 @@
+"""chrome: rules, position, and the inserted-line heuristics."""
+
+from __future__ import annotations
+
+from cleaner import clean
+
+P1 = ("The foreign ministers met in Beijing on Wednesday to discuss trade, security and the "
+      "war, the ministry said in a statement.")
+P2 = ("Officials said the talks on trade would continue next month in Moscow, where both "
+      "delegations are expected to sign a new agreement.")
+P3 = ("The ministry added that security cooperation between the two countries had grown "
+      "steadily over the past decade despite the sanctions.")
+
+
+def body(*blocks: str) -> str:
+    return "\n\n".join(blocks)
+
+
+def removed(record) -> dict[str, str]:
+    return {e.before: e.rule for e in record.edits if e.action == "remove"}
+
+
+def test_a_subheading_that_shares_words_with_the_next_paragraph_is_kept():
+    subheading = "Trade talks to continue in Moscow"
+    record = clean(body(P1, subheading, P2, P3), content_type="text")
+    assert subheading in record.text
+
+
+def test_an_inserted_teaser_headline_is_removed():
+    teaser = "Floods leave thousands homeless in coastal villages"
+    record = clean(body(P1, teaser, P2, P3), content_type="text")
+    assert teaser not in record.text
+    assert removed(record)[teaser] == "inserted.teaser"
+
+
+def test_a_caption_repeating_a_name_from_the_story_is_removed():
+    caption = "Foreign Minister Wang Yi"
+    record = clean(body(f"Foreign Minister Wang Yi met his counterpart. {P1}", caption, P2, P3),
+                   content_type="text")
+    assert removed(record)[caption] == "inserted.caption"
+
+
+def test_an_unrelated_headline_above_the_story_is_removed():
+    ticker = "Live: Floods leave thousands homeless in coastal villages"
+    record = clean(body(ticker, P1, P2, P3), content_type="text")
+    assert removed(record)[ticker] == "inserted.unrelated-headline"
+    assert record.title is None
+
+
+def test_an_end_marker_cuts_everything_after_it():
+    record = clean(body(P1, P2, P3, "Related Articles", "Other story one", "Other story two"),
+                   content_type="text")
+    assert record.text == body(P1, P2, P3)
+    assert removed(record)["Other story two"] == "end.related"
+
+
+def test_an_end_marker_above_most_of_the_story_cuts_only_itself():
+    record = clean(body("Related Articles", P1, P2, P3), content_type="text")
+    assert record.text == body(P1, P2, P3)
+
+
+def test_text_without_any_chrome_is_unchanged():
+    text = body(P1, P2, P3)
+    record = clean(text, content_type="text")
+    assert record.text == text and record.edits == []

@@ -1,0 +1,53 @@
+"""decode: charsets and the html/text decision."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.errors import DecodeError
+from cleaner.stages.decode import decode_bytes, looks_like_html
+
+
+@pytest.mark.parametrize("text", [
+    "<!doctype html><title>x</title>",
+    "  <html lang='en'><body>Hi</body></html>",
+    "<!-- saved page --><div class='story'>text</div>",
+    "junk before " + "<p>para</p><br><a href='/x'>link</a>" * 5,
+])
+def test_markup_is_html(text):
+    assert looks_like_html(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Use the <p> tag for paragraphs and </p> to close them.",
+    "The CEO said x < y and y > z in the 2022 results.",
+    "Journalists wrote <b>bold</b> claims, the report said.",
+])
+def test_prose_mentioning_tags_is_text(text):
+    assert not looks_like_html(text)
+
+
+def test_utf8_wins_over_a_wrong_declaration():
+    html = '<meta charset="iso-8859-1"><p>Café “quoted”</p>'.encode("utf-8")
+    assert "Café “quoted”" in decode_bytes(html)
+
+
+def test_declared_charset_is_used_when_bytes_are_not_utf8():
+    html = '<meta charset="windows-1251"><p>Привет, мир</p>'.encode("cp1251")
+    assert "Привет, мир" in decode_bytes(html)
+
+
+def test_undeclared_legacy_bytes_are_detected():
+    text = "Le café est très apprécié des élèves, à Genève comme à Zürich. " * 5
+    assert decode_bytes(text.encode("latin-1")) == text
+
+
+@pytest.mark.parametrize("bom, encoding", [
+    (b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")])
+def test_byte_order_marks(bom, encoding):
+    assert decode_bytes(bom + "Zoë’s story".encode(encoding)) == "Zoë’s story"
+
+
+def test_binary_input_is_a_decode_error():
+    with pytest.raises(DecodeError):
+        decode_bytes(b"\x00\x01\x02\xff" * 100)

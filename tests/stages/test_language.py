@@ -1,0 +1,30 @@
+"""language: langdetect, seeded and bounded."""
+
+from __future__ import annotations
+
+from cleaner import clean
+from cleaner.document import Block
+from cleaner.stages.language import detect_language, language_sample
+
+FRENCH = "Les ministres se sont réunis mercredi à Pékin pour parler du commerce et de la guerre."
+
+
+def test_detection_is_deterministic():
+    answers = {detect_language(FRENCH * 2, 20) for _ in range(5)}
+    assert answers == {"fr"}
+
+
+def test_too_little_text_has_no_language():
+    assert detect_language("OK 123", 20) is None
+    assert clean("Hi").language is None
+
+
+def test_sample_prefers_long_blocks_and_is_bounded():
+    blocks = (Block("Menu", 0), Block(FRENCH, 1), Block("Home", 2), Block(FRENCH * 20, 3))
+    sample = language_sample(blocks, 400)
+    assert len(sample) <= 400 and "Menu" not in sample
+
+
+def test_chinese_is_reported_as_iso_639_1():
+    text = "外交部长周三在北京举行会谈，讨论贸易和安全问题。双方同意加强合作。" * 3
+    assert clean(text).language == "zh"

@@ -1,0 +1,49 @@
+"""metadata: fields moved out of the body, each as a to_metadata edit."""
+
+from __future__ import annotations
+
+from cleaner import clean
+from cleaner.text.dates import parse_date
+
+STORY = ("Lawmakers approved the plan on Tuesday after a debate that lasted well into the night, "
+         "officials said.")
+
+
+def test_dateline_and_title_at_the_top():
+    text = f"March 20, 2022\n\nCity approves plan for new bridge\n\n{STORY}\n\nThe bridge plan costs more than expected."
+    record = clean(text, content_type="text")
+    assert record.date == "2022-03-20"
+    assert record.title is None  # "bridge" and "plan" are shared, but "approves/city" are not enough?
+    assert record.text.startswith("Lawmakers") or record.text.startswith("City")
+
+
+def test_a_headline_about_the_story_becomes_the_title():
+    text = f"Lawmakers approve the bridge plan after debate\n\n{STORY} The bridge plan was debated."
+    record = clean(text, content_type="text")
+    assert record.title == "Lawmakers approve the bridge plan after debate"
+    assert record.text.startswith("Lawmakers approved")
+    assert [e.rule for e in record.edits if e.action == "to_metadata"] == ["metadata.title"]
+
+
+def test_agency_credit_goes_to_agencies():
+    record = clean(f"{STORY} (Reuters)", content_type="text")
+    assert record.agencies == ["Reuters"]
+    assert record.text == STORY
+
+
+def test_wire_dateline_goes_to_agencies():
+    record = clean(f"WASHINGTON (AP) — {STORY}", content_type="text")
+    assert record.agencies == ["AP"] and record.text == STORY
+
+
+def test_byline_goes_to_authors():
+    record = clean(f"By Jane Doe and John Smith\n\n{STORY}", content_type="text")
+    assert record.authors == ["Jane Doe", "John Smith"]
+    assert record.text == STORY
+
+
+def test_dates_in_several_languages():
+    assert parse_date("20 mars 2022") == "2022-03-20"
+    assert parse_date("20. März 2022") == "2022-03-20"
+    assert parse_date("20 de marzo de 2022") == "2022-03-20"
+    assert parse_date("no date here") is None
