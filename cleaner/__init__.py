@@ -4,8 +4,8 @@
 >>> record = clean("Share this article\\nThe mayor opened the new bridge on Monday morning, officials said.")
 >>> record.text
 'The mayor opened the new bridge on Monday morning, officials said.'
->>> [edit.rule for edit in record.edits]
-['social.share']
+>>> [(edit.action, edit.before) for edit in record.edits]
+[('remove', 'Share this article')]
 """
 
 from cleaner.api import clean, fix_text

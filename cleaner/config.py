@@ -60,13 +60,17 @@ class ChromeSettings(Settings):
     stopwords_low: float = 0.30
     stopwords_high: float = 0.32
     max_heading_distance: int = 200
+    # The classifier runs only on page-like text, where this share of the lines is not prose
+    # (whole-page text has menus; extractor output mostly has not). bench/quality.py: at 0.6
+    # it runs on 95% of noisy_fulltext pages and 12% of noisy_trafilatura_recall pages.
+    classifier_min_nonprose_share: float = Field(0.6, ge=0.0, le=1.0)
     # A tail marker cuts the rest only once this share of the story's prose is above it.
     tail_min_prose_share: float = Field(0.5, ge=0.0, le=1.0)
     # Headline-like lines: at most this many words, and no sentence-final punctuation.
     headline_max_words: int = 24
-    # An inline headline is a subheading if it shares this many content words with the
-    # paragraph after it, else an inserted teaser.
-    subheading_min_shared: int = 1
+    # A headline-like line inside the story is an inserted teaser when it shares no content
+    # word with the next paragraph and less than this share of its words with the story.
+    teaser_max_story_overlap: float = Field(0.34, ge=0.0, le=1.0)
     # A top headline is about the story if this share of its content words is in the body.
     headline_min_overlap: float = Field(0.3, ge=0.0, le=1.0)
     caption_max_words: int = 8

@@ -77,9 +77,15 @@ def find_cases(root: Path) -> list[Case]:
 
 @dataclass(frozen=True)
 class FieldMismatch:
+    """A record field whose value is not the one its meta.json expects."""
+
     name: str
     expected: object
     actual: object
+
+    def __str__(self) -> str:
+        expected = json.dumps(self.expected, ensure_ascii=False)
+        return f"record field {self.name}: expected {expected}, got {json.dumps(self.actual, ensure_ascii=False)}"
 
 
 @dataclass
@@ -102,6 +108,12 @@ class CaseResult:
     @property
     def changed_rows(self) -> list[Row]:
         return [row for row in self.rows if row.kind != " "]
+
+    @property
+    def reported_rows(self) -> list[Row]:
+        """The changed rows worth pointing at: blank paragraph separators only if nothing else."""
+        changed = self.changed_rows
+        return [row for row in changed if row.text.strip() or row.tags] or changed
 
 
 def body_of(record: ArticleRecord) -> str:

@@ -12,7 +12,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from cleaner.fixtures import CaseResult, FieldMismatch
+from cleaner.fixtures import CaseResult
 from cleaner.report import Row
 
 _MAX_QUOTED = 120
@@ -59,19 +59,14 @@ def key_line(path: Path, key: str) -> int | None:
     return next((n for n, line in enumerate(lines, 1) if needle in line), None)
 
 
-def field_message(mismatch: FieldMismatch) -> str:
-    return (f"record field {mismatch.name}: expected {json.dumps(mismatch.expected, ensure_ascii=False)}, "
-            f"got {json.dumps(mismatch.actual, ensure_ascii=False)}")
-
-
 def annotations(result: CaseResult) -> list[str]:
     """Every annotation of one case: its error, or each differing line and field."""
     case = result.case
     if result.error:
         return [annotation(case.source, None, result.error)]
     found = [annotation(case.body_path, max(row.old, 1), row_message(row))
-             for row in result.changed_rows]
-    found += [annotation(case.meta_path, key_line(case.meta_path, m.name), field_message(m))
+             for row in result.reported_rows]
+    found += [annotation(case.meta_path, key_line(case.meta_path, m.name), str(m))
               for m in result.fields]
     if result.note:
         found.append(annotation(case.body_path, None, result.note))
@@ -79,7 +74,7 @@ def annotations(result: CaseResult) -> list[str]:
 
 
 def rule_ids(result: CaseResult) -> list[str]:
-    return sorted({tag.rule for row in result.changed_rows for tag in row.tags})
+    return sorted({tag.rule for row in result.reported_rows for tag in row.tags})
 
 
 def step_summary(results: Sequence[CaseResult], headline: str) -> str:

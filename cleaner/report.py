@@ -17,6 +17,7 @@ from typing import Literal, NamedTuple
 import click
 
 from cleaner.api import to_record
+from cleaner.catalog import METADATA_FIELDS
 from cleaner.config import Config
 from cleaner.document import ContentType, Document
 from cleaner.errors import CleanerError, InputError, StageError
@@ -25,7 +26,6 @@ from cleaner.record import ArticleRecord, Edit
 from cleaner.stages.segment import split_blocks
 
 CONTEXT_LINES = 3
-METADATA_FIELDS = ("title", "description", "authors", "date", "publisher", "agencies")
 _WORDS = re.compile(r"\w+")
 
 
@@ -77,8 +77,8 @@ class Tag(NamedTuple):
         return f"{self.rule}: {self.reason}" if self.reason else self.rule
 
 
-# A block that left the body without any edit saying so: a bug in a stage, shown as such.
-UNLOGGED = Tag("unlogged", "the block was dropped without an edit")
+# A block removed or changed with no edit saying so: a bug in a stage, shown as such.
+UNLOGGED = Tag("unlogged", "no edit in the log accounts for this line")
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,7 @@ def input_rows(result: Trace) -> list[Row]:
             rows.append(Row(" ", line, old, new))
         else:
             rows.append(Row("-", line, old, new - 1))
-            rows.append(Row("+", cleaned, old, new, unique_tags(here)))
+            rows.append(Row("+", cleaned, old, new, unique_tags(here) or (UNLOGGED,)))
     return rows
 
 
@@ -177,7 +177,7 @@ def hunks(rows: Sequence[Row], context: int = CONTEXT_LINES) -> list[list[Row]]:
     changed = [i for i, row in enumerate(rows) if row.kind != " "]
     groups: list[list[int]] = []
     for index in changed:
-        if groups and index - groups[-1][-1] <= 2 * context:
+        if groups and index - groups[-1][-1] - 1 <= 2 * context:  # contexts would touch
             groups[-1].append(index)
         else:
             groups.append([index])
@@ -231,8 +231,9 @@ def summary(result: Trace) -> list[str]:
             e.rule for e in record.edits if e.action == "to_metadata"),
     }
     width = max((len(e.rule) for e in record.edits), default=0)
+    gone = len(result.lines) - len(result.kept)
     lines = [f"{len(result.lines)} input lines, {len(result.kept)} kept, "
-             f"{len(result.lines) - len(result.kept)} removed or moved to metadata"]
+             + f"{gone} removed or moved to metadata"]
     for title, counts in sections.items():
         if counts:
             lines += [f"{title}:", *_ranked(counts, width)]

@@ -75,7 +75,7 @@ def test_prose_that_mentions_a_tag_stays_text():
 
 
 def test_fix_text_repairs_without_removing():
-    assert fix_text("relations”he said") == "relations” he said"
+    assert fix_text("“We agree on relations”he said") == "“We agree on relations” he said"
     assert fix_text("Share this article") == "Share this article"
 
 

@@ -34,7 +34,7 @@ def test_a_valid_file_loads(tmp_path):
     ("- id: x.y\n  description: [unclosed", "not valid YAML"),
     (GOOD_RULE.replace("scope: line", "scope: everywhere"), "rule test.share: scope"),
     (GOOD_RULE.replace("scope: line", "scope: line\n  colour: red"), "rule test.share: colour"),
-    (GOOD_RULE.replace("phrases: [Share this]", "pattern: '(a+)+\\\\1'"), "not valid RE2"),
+    (GOOD_RULE.replace("phrases: [Share this]", "pattern: '(a+)+\\1'"), "not valid RE2"),
     (GOOD_RULE.replace("phrases: [Share this]", ""), "exactly one of"),
     (GOOD_RULE.replace("keep: [Share this story with friends, she said.]", "keep: []"), "examples.keep"),
     ("rules: 3", "expected a list"),

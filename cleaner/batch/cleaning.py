@@ -66,12 +66,12 @@ def clean_item(item: SourceItem | ErrorRow, config: Config | None,
             return clean(item.source, url=item.url, content_type=item.content_type,  # type: ignore[arg-type]
                          config=config, id=item.id)
     except DocumentTimeout:
-        return _error(item, "timeout", f"cleaning took longer than the limit of {timeout:g} s")
+        return error_row(item, "timeout", f"cleaning took longer than the limit of {timeout:g} s")
     except CleanerError as exc:
-        return _error(item, error_kind(exc), str(exc))
+        return error_row(item, error_kind(exc), str(exc))
 
 
-def _error(item: SourceItem, kind: str, message: str) -> ErrorRow:
+def error_row(item: SourceItem, kind: str, message: str) -> ErrorRow:
     """An error row carrying the id the record would have had, so errors join to inputs."""
     return ErrorRow(item.id or stable_id(item.url, item.source), item.origin, kind, message)
 

@@ -97,11 +97,8 @@ def build_manifest(*, files: list[InputFile], skipped: list[Skipped], shards: li
                    config: Config, run: dict[str, Any]) -> dict[str, Any]:
     """The run's manifest from its inputs and every shard's completion marker, in plan order."""
     total = Stats()
-    per_input: dict[str, Stats] = {file.display: Stats() for file in files}
     for marker in shards:
-        stats = Stats.from_dict(marker["stats"])
-        total.merge(stats)
-        per_input[marker["input"]].merge(stats)
+        total.merge(Stats.from_dict(marker["stats"]))
     return {
         "format": "jsonl",
         "config_hash": config_hash(config),
@@ -113,8 +110,7 @@ def build_manifest(*, files: list[InputFile], skipped: list[Skipped], shards: li
         "actions": ranked(total.actions),
         "languages": ranked(total.languages),
         "words": total.words,
-        "inputs": [{"path": file.display, "kind": file.kind,
-                    "documents": per_input[file.display].documents} for file in files],
+        "inputs": [{"path": file.display, "kind": file.kind} for file in files],
         "skipped": [{"path": s.display, "reason": s.reason} for s in skipped],
         "shards": [{key: marker[key] for key in ("shard", "input", "documents", "records", "errors")}
                    for marker in shards],
@@ -127,12 +123,13 @@ def summary(manifest: dict[str, Any], output: str) -> str:
     """One paragraph for the end of `cleaner run`: counts, top rules, languages, time."""
     counts, run = manifest["counts"], manifest["run"]
     wall = run["wall_seconds"]
-    rate = counts["documents"] / wall if wall else 0.0
-    parts = [f"{counts['documents']:,} documents from {_plural(counts['inputs'], 'input')} "
-             f"({_plural(counts['shards'], 'shard')}, {run['resumed_shards']:,} already done) "
-             f"in {wall:.1f} s ({rate:,.1f} docs/s, {_plural(run['workers'], 'worker')}): "
-             f"{counts['records']:,} records, {_plural(counts['errors'], 'error')}"
-             f"{_listing(manifest['errors'])}."]
+    rate = run["documents_cleaned"] / wall if wall else 0.0
+    resumed = f", {run['resumed_shards']:,} done before" if run["resumed_shards"] else ""
+    parts = [(f"{_plural(counts['documents'], 'document')} from "
+              f"{_plural(counts['inputs'], 'input')} ({_plural(counts['shards'], 'shard')}"
+              f"{resumed}) in {wall:.1f} s ({rate:,.1f} docs/s, "
+              f"{_plural(run['workers'], 'worker')}): {counts['records']:,} records, "
+              f"{_plural(counts['errors'], 'error')}{_listing(manifest['errors'])}.")]
     if counts["skipped_files"]:
         parts.append(f"Skipped {_plural(counts['skipped_files'], 'file')} of unsupported types.")
     actions = manifest["actions"]

@@ -9,4 +9,7 @@ def register_all(group: click.Group) -> None:
     from cleaner.commands import rules
 
     rules.register(group)
-    from cleaner.commands import ci; ci.register(group)  # noqa: E702
+    from cleaner.commands import ci
+
+    ci.register(group)
+    from cleaner.commands import batch; batch.register(group)  # noqa: E702

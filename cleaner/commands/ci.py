@@ -15,6 +15,7 @@ import orjson
 
 from cleaner import github
 from cleaner.baseline import Comparison, compare, dump_row, read_baseline, snapshot_row
+from cleaner.config import Config
 from cleaner.errors import InputError
 from cleaner.fixtures import CaseResult, check_case, find_cases, input_files, update_case
 from cleaner.record import ArticleRecord
@@ -29,7 +30,7 @@ inputs_argument = click.argument("inputs", nargs=-1, required=True,
                                  type=click.Path(exists=True, path_type=Path))
 
 
-def _config(path: str | None):
+def _config(path: str | None) -> Config:
     from cleaner.cli import load_config  # cleaner.cli imports this module: import it late
 
     return load_config(path)
@@ -57,7 +58,7 @@ def diff_command(file: str, content_type: str | None, url: str | None, config_pa
     from cleaner.cli import read_source
 
     data, implied = read_source(file)
-    result = trace(data, content_type or implied or "auto", _config(config_path), url)  # type: ignore[arg-type]
+    result = trace(data, content_type or implied or "auto", _config(config_path), url)
     side = "extracted text" if result.content_type == "html" else "input"
     lines = render_diff(input_rows(result), f"{file} ({side})", f"{file} (cleaned)")
     for line in lines or ["no changes"]:
@@ -88,13 +89,12 @@ def check_command(directory: Path, update: bool, config_path: str | None, output
     config = _config(config_path)
     results = [(update_case if update else check_case)(case, config) for case in cases]
     headline = check_headline(results, update)
-    {"text": report_text, "github": report_github, "json": report_json}[output_format](
-        results, headline, update)
+    REPORTERS[output_format](results, headline, update)
     raise SystemExit(check_exit_code(results, update))
 
 
 def check_headline(results: Sequence[CaseResult], update: bool) -> str:
-    """ "N cases, M differ" (or "M updated"), and the errors if any."""
+    """The last line: "N cases, M differ" (or "M updated"), and the errors if any."""
     differ = sum(r.status == "differ" for r in results)
     errors = sum(r.status == "error" for r in results)
     line = f"{len(results)} cases, {differ} {'updated' if update else 'differ'}"
@@ -118,7 +118,7 @@ def case_report(result: CaseResult, update: bool) -> list[str]:
         return [f"updated {case.source}"]
     lines = [f"FAIL {case.source}"]
     lines += render_diff(result.rows, str(case.body_path), f"{case.source} (cleaned)")
-    lines += [f"  {github.field_message(m)}" for m in result.fields]
+    lines += [f"  {mismatch}" for mismatch in result.fields]
     return lines + ([f"  {result.note}"] if result.note else [])
 
 
@@ -151,7 +151,7 @@ def case_json(result: CaseResult, update: bool) -> dict:
         "status": "updated" if update and result.status == "differ" else result.status,
         "lines": [{"kind": "removed" if row.kind == "-" else "added", "line": row.old,
                    "text": row.text, "rules": [tag.rule for tag in row.tags],
-                   "reasons": [tag.reason for tag in row.tags]} for row in result.changed_rows],
+                   "reasons": [tag.reason for tag in row.tags]} for row in result.reported_rows],
         "fields": [{"field": m.name, "expected": m.expected, "actual": m.actual}
                    for m in result.fields],
         "diff": [click.unstyle(line) for line in render_diff(
@@ -171,6 +171,9 @@ def report_json(results: Sequence[CaseResult], headline: str, update: bool) -> N
         "results": [case_json(result, update) for result in results],
     }
     click.echo(orjson.dumps(document, option=orjson.OPT_INDENT_2).decode())
+
+
+REPORTERS = {"text": report_text, "github": report_github, "json": report_json}
 
 
 # -- snapshot / compare ----------------------------------------------------------------
@@ -217,20 +220,33 @@ def compare_command(inputs: tuple[Path, ...], baseline: Path, tolerance: float, 
 
 
 def comparison_report(comparison: Comparison, tolerance: float, show: int) -> list[str]:
+    """Documents changed, words removed and added (in all and per rule), the largest diffs."""
     changes = comparison.changes
     removed = sum(c.words_removed for c in changes)
     added = sum(c.words_added for c in changes)
-    lines = [f"{comparison.documents} documents, {len(changes)} changed "
-             f"({comparison.changed_share:.1%}; tolerance {tolerance:.1%})",
+    share = f"{comparison.changed_share:.1%}; tolerance {tolerance:.1%}"
+    lines = [f"{comparison.documents} documents, {len(changes)} changed ({share})",
              f"words removed: {removed}, words added: {added}"]
     lines += [f"  {c.status:<13} {c.path}  (-{c.words_removed} +{c.words_added} words)"
               for c in sorted(changes, key=lambda c: c.path)]
-    if comparison.rules:
-        width = max(len(rule) for rule in comparison.rules)
-        lines.append(f"{'rule':<{width}}  documents  words removed  words added")
-        lines += [f"{rule:<{width}}  {n['documents']:>9}  {n['words removed']:>13}  {n['words added']:>11}"
-                  for rule, n in sorted(comparison.rules.items())]
-    for change in comparison.largest(show):
+    return lines + rule_table(comparison) + largest_diffs(comparison, show)
+
+
+def rule_table(comparison: Comparison) -> list[str]:
+    if not comparison.rules:
+        return []
+    width = max(len(rule) for rule in comparison.rules)
+    lines = [f"{'rule':<{width}}  documents  words removed  words added"]
+    for rule, n in sorted(comparison.rules.items()):
+        lines.append(f"{rule:<{width}}  {n['documents']:>9}  {n['words removed']:>13}  "
+                     f"{n['words added']:>11}")
+    return lines
+
+
+def largest_diffs(comparison: Comparison, show: int) -> list[str]:
+    largest = comparison.largest(show)
+    lines = ["largest changes:"] if largest else []
+    for change in largest:
         rows = compare_rows(change.baseline_text.split("\n"), change.result)
         lines += render_diff(rows, f"{change.path} (baseline)", f"{change.path} (cleaned)")
     return lines

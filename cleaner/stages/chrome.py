@@ -17,9 +17,9 @@ from cleaner.document import Block, Document
 from cleaner.layout import Layout
 from cleaner.pipeline import Stage, register
 from cleaner.record import Edit
-from cleaner.stages.metadata import headline_overlap, story_stems
-from cleaner.text.shape import is_headline_like, is_name_phrase
-from cleaner.text.words import content_stems
+from cleaner.stages.metadata import story_stems
+from cleaner.text.shape import is_headline_like, is_name_phrase, is_sentence
+from cleaner.text.words import content_stems, overlap, shared_stems
 from cleaner.urls import site_of
 
 _LINE_SCOPES = ("line", "prefix", "tail")
@@ -90,12 +90,17 @@ class Chrome(Stage):
     # -- 2. classifier -----------------------------------------------------------------
     def _classify(self, blocks: list[Block], language: str | None,
                   edits: list[Edit]) -> list[Block]:
+        layout = Layout.of(blocks, language)
+        if blocks and layout.prose.count(False) / len(blocks) < self.settings.classifier_min_nonprose_share:
+            return blocks  # already extracted text: the neighbour model would cut real lines
         classes = classify_blocks([b.text for b in blocks], language, self.settings)
         if classes is None or "good" not in classes:
             return blocks  # no stoplist, or nothing article-like to anchor on: keep all
+        first = classes.index("good")
+        last = len(classes) - 1 - classes[::-1].index("good")
         kept = []
-        for block, label in zip(blocks, classes):
-            if label == "good":
+        for index, (block, label) in enumerate(zip(blocks, classes)):
+            if label == "good" or first <= index <= last or is_sentence(block.text):
                 kept.append(block)
             else:
                 edits.append(_removal("classifier.justext", block, describe(block.text, language)))
@@ -104,35 +109,40 @@ class Chrome(Stage):
     # -- 3. inserted lines -------------------------------------------------------------
     def _inserted_lines(self, blocks: list[Block], language: str | None,
                         edits: list[Edit]) -> list[Block]:
-        layout = Layout.of(blocks, language)
-        story = story_stems(blocks, layout, language)
+        verdicts = self._judge_lines(blocks, language)
         kept: list[Block] = []
         for index, block in enumerate(blocks):
-            verdict = self._judge_line(blocks, index, layout, story, language)
-            if verdict is None:
-                kept.append(block)
+            if index in verdicts:
+                rule, reason = verdicts[index]
+                edits.append(_removal(rule, block, reason))
             else:
-                edits.append(_removal(verdict[0], block, verdict[1]))
+                kept.append(block)
         return kept
 
-    def _judge_line(self, blocks: list[Block], index: int, layout: Layout, story: set[str],
-                    language: str | None) -> tuple[str, str] | None:
-        """(rule, reason) when the line at `index` was inserted into the story, else None."""
-        text = blocks[index].text
+    def _judge_lines(self, blocks: list[Block], language: str | None) -> dict[int, tuple[str, str]]:
+        """(rule, reason) for each line that was inserted into the story, by index."""
         settings = self.settings
-        if is_name_phrase(text, settings.caption_max_words) and any(
-                text in other.text for i, other in enumerate(blocks) if i != index):
-            return "inserted.caption", "a name alone on a line, repeated from the story"
-        if layout.prose[index] or not is_headline_like(text, settings.headline_max_words):
-            return None
-        if index < layout.first_prose:
-            if headline_overlap(text, story, language) < settings.headline_min_overlap:
-                return "inserted.unrelated-headline", "a headline above the story, about something else"
-            return None
-        following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if following is None:
-            return None
-        shared = content_stems(text, language) & content_stems(following.text, language)
-        if len(shared) < settings.subheading_min_shared:
-            return "inserted.teaser", "a headline inside the story that shares no words with the next paragraph"
-        return None
+        layout = Layout.of(blocks, language)
+        stems = [content_stems(b.text, language) for b in blocks]
+        verdicts: dict[int, tuple[str, str]] = {}
+        for index, block in enumerate(blocks):
+            if is_name_phrase(block.text, settings.caption_max_words) and any(
+                    block.text in other.text for i, other in enumerate(blocks) if i != index):
+                verdicts[index] = ("inserted.caption", "a name alone on a line, repeated from the story")
+        headlines = [i for i, b in enumerate(blocks) if i not in verdicts and not layout.prose[i]
+                     and is_headline_like(b.text, settings.headline_max_words)]
+        story = story_stems(blocks, layout, language)
+        for index in headlines:
+            if index < layout.first_prose and overlap(stems[index], story) < settings.headline_min_overlap:
+                verdicts[index] = ("inserted.unrelated-headline",
+                                   "a headline above the story, about something else")
+        # Inside the story, a subheading shares words with the paragraph it introduces.
+        unattached = [i for i in headlines if layout.first_prose < i < len(blocks) - 1
+                      and not shared_stems(stems[i], stems[i + 1])]
+        for index in unattached:
+            rest = set().union(*(s for i, s in enumerate(stems) if i != index))
+            off_topic = overlap(stems[index], rest) < settings.teaser_max_story_overlap
+            if off_topic or len(unattached) == 1:
+                verdicts[index] = ("inserted.teaser", "a headline inside the story that does not "
+                                   "introduce the next paragraph" + (" nor match the story" if off_topic else ""))
+        return verdicts

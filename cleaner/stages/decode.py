@@ -25,6 +25,7 @@ _HTML_START = re.compile(
 _TAG = re.compile(r"</?(?:p|div|br|span|a|li|ul|td|tr|h[1-6]|img|section|article|script|style|meta|link)\b[^<>]{0,500}>",
                   re.IGNORECASE)
 _MIN_TAGS = 8
+_PREFERRED_ON_TIE = ("utf_8", "cp1252", "latin_1")
 
 
 def looks_like_html(text: str) -> bool:
@@ -63,13 +64,25 @@ def decode_bytes(data: bytes, fallback: str = "utf-8") -> str:
             pass
     if data.count(b"\x00") > len(data) // 10:
         raise DecodeError("input looks binary (many NUL bytes), not text or HTML")
-    best = charset_normalizer.from_bytes(data[:1_000_000]).best()
-    if best is None or best.encoding is None:
+    best = detect_charset(data)
+    if best is None:
         try:
             return data.decode(fallback)
         except (LookupError, UnicodeDecodeError):
             raise DecodeError("no charset decodes this input") from None
-    return data.decode(best.encoding, errors="replace")
+    return data.decode(best, errors="replace")
+
+
+def detect_charset(data: bytes) -> str | None:
+    """charset-normalizer's guess; among equally good guesses, windows-1252 wins, the
+    web's default for undeclared legacy pages (WHATWG), since Latin code pages often tie."""
+    results = list(charset_normalizer.from_bytes(data[:1_000_000]))
+    if not results:
+        return None
+    best = results[0]
+    tied = [r.encoding for r in results
+            if (r.chaos, r.coherence) == (best.chaos, best.coherence)]
+    return next((enc for enc in _PREFERRED_ON_TIE if enc in tied), best.encoding)
 
 
 @register

@@ -16,7 +16,7 @@ from cleaner.pipeline import Stage, register
 from cleaner.record import Edit
 from cleaner.text.dates import parse_date
 from cleaner.text.shape import is_headline_like
-from cleaner.text.words import content_stems
+from cleaner.text.words import content_stems, overlap
 from cleaner.urls import site_of
 
 _AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
@@ -54,8 +54,7 @@ def story_stems(blocks: Iterable[Block], layout: Layout, language: str | None) -
 
 def headline_overlap(headline: str, story: set[str], language: str | None) -> float:
     """The share of a headline's content words that the story also uses."""
-    stems = content_stems(headline, language)
-    return len(stems & story) / len(stems) if stems else 0.0
+    return overlap(content_stems(headline, language), story)
 
 
 @register

@@ -30,6 +30,9 @@ __all__ = [
 # Regexes and tables (all precompiled at import time)
 # ---------------------------------------------------------------------------
 
+# Patterns start with a literal character (lookbehinds come after it) so that
+# the regex engine can skip ahead quickly to where they could match.
+
 # Letters of scripts that separate words with spaces (Latin, Greek, Cyrillic)
 # and digits.  CJK, Hangul and Thai are left out: a closing quote there is
 # followed by text without a space ("“你好”他说", "“안녕”이라고").
@@ -41,12 +44,12 @@ _SPACED_WORD_START = (
 # A “…” quotation (opened by “ that does not follow a letter or digit, so a
 # German „…“ closing quote is never an opener) glued to the next word.
 _CURLY_QUOTE_GLUED_RE = re.compile(
-    f"(?<![^\\W_])“[^“”]*”(?=[{_SPACED_WORD_START}])"
+    f"“(?<![^\\W_]“)[^“”]*”(?=[{_SPACED_WORD_START}])"
 )
 # Same for a « … » quotation; the « must not follow a letter or digit either,
 # so German/Danish »…« quotes ("»A« und »B«") are never read as « … ».
 _GUILLEMET_GLUED_RE = re.compile(
-    f"(?<![^\\W_])«[^«»]*»(?=[{_SPACED_WORD_START}])"
+    f"«(?<![^\\W_]«)[^«»]*»(?=[{_SPACED_WORD_START}])"
 )
 
 # Reversed, space-padded quotes: ” (after start/space) + space + text without
@@ -54,44 +57,45 @@ _GUILLEMET_GLUED_RE = re.compile(
 # not start with that punctuation, so the “ put before it never looks like the
 # closing “ of an earlier reversed quote (which keeps the fix idempotent).
 _REVERSED_QUOTES_RE = re.compile(
-    r"(?:^|(?<= ))” +([^“” .,;:!?)\]](?:[^“”]*[^“” ])?) +“(?=[ .,;:!?)\]]|$)"
+    r"”(?<![^ ]”) +([^“” .,;:!?)\]](?:[^“”]*[^“” ])?) +“(?=[ .,;:!?)\]]|$)"
 )
 
 # Exactly two periods after a letter, optionally with a space between them
 # ("said..", "countries. ."), followed by whitespace or the end, and not
 # continuing into a spaced ellipsis (". . .").
-_DOUBLED_PERIOD_RE = re.compile(r"(?<=[^\W\d_])\. ?\.(?=\s|$)(?! \.)")
+_DOUBLED_PERIOD_RE = re.compile(r"\.(?<=[^\W\d_]\.) ?\.(?=\s|$)(?! \.)")
 
 # Closing quotes after which a punctuation mark still "ends" (word ,” -> word,”).
 _CLOSERS = "\"'”’»›"
 # Spaces before a comma that ends a clause: followed by space, end or closer;
 # " ,5" or " ,," are left alone.
-_SPACE_BEFORE_COMMA_RE = re.compile(f"(?<=\\S) +(?=,(?:\\s|$|[{_CLOSERS}]))")
+_SPACE_BEFORE_COMMA_RE = re.compile(f" (?<=\\S ) *(?=,(?:\\s|$|[{_CLOSERS}]))")
 # Spaces before a sentence period (followed by space, end or closer); never
 # before ".5", ".NET", "..." or a spaced ellipsis ". . ." (neither after a
 # period nor before " .").
 _SPACE_BEFORE_PERIOD_RE = re.compile(
-    f"(?<=[^\\s.]) +(?=\\.(?:\\s|$|[{_CLOSERS}]))(?!\\. \\.)"
+    f" (?<=[^\\s.] ) *(?=\\.(?:\\s|$|[{_CLOSERS}]))(?!\\. \\.)"
 )
 # Spaces before ; ! ? (possibly a run like "?!") ending a clause.
-_SPACE_BEFORE_MARK_RE = re.compile(f"(?<=\\S) +(?=[;!?][!?]*(?:\\s|$|[{_CLOSERS}]))")
+_SPACE_BEFORE_MARK_RE = re.compile(f" (?<=\\S ) *(?=[;!?][!?]*(?:\\s|$|[{_CLOSERS}]))")
 # Spaces before a colon ending a clause; not after a digit ("score 2 : 1").
-_SPACE_BEFORE_COLON_RE = re.compile(f"(?<=[^\\s\\d]) +(?=:(?:\\s|$|[{_CLOSERS}]))")
+_SPACE_BEFORE_COLON_RE = re.compile(f" (?<=[^\\s\\d] ) *(?=:(?:\\s|$|[{_CLOSERS}]))")
 # Fast-path check for space_before_punctuation: a space before any of them.
 _SPACE_PUNCT_HINT_RE = re.compile(" [,.;:!?]")
 
 # Candidate for a missing space after a sentence: a letter, a period, and two
 # letters; the callback then checks case (lower . Upper lower) and the token.
-_GLUED_SENTENCE_RE = re.compile(r"(?<=[^\W\d_])\.(?=[^\W\d_]{2})")
+_GLUED_SENTENCE_RE = re.compile(r"\.(?<=[^\W\d_]\.)(?=[^\W\d_]{2})")
 # Joints "alnum.alnum" of a token; two or more mean an abbreviation, a
 # version, a domain or code ("e.g.The", "System.Net.Http"): left alone.
 _TOKEN_JOINT_RE = re.compile(r"(?<=[^\W_])\.(?=[^\W_])")
 # Top-level domains and file extensions that, capitalised, end a token such as
 # "Example.Com" or "Report.Pdf": such tokens are names, not two sentences.
-_DOMAIN_OR_EXTENSION = frozenset(
-    "com net org edu gov mil int info biz io html htm php asp aspx pdf doc docx xls xlsx "
-    "ppt pptx txt csv json xml jpg jpeg png gif svg mp3 mp4 zip exe".split()
-)
+_DOMAIN_OR_EXTENSION = frozenset({
+    "com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "io",
+    "html", "htm", "php", "asp", "aspx", "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx",
+    "txt", "csv", "json", "xml", "jpg", "jpeg", "png", "gif", "svg", "mp3", "mp4", "zip", "exe",
+})
 # Characters stripped from the end of a token before looking at its suffix.
 _TRAILING_PUNCT = ".,;:!?)]}\"'”’»"
 

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from html.entities import html5 as _HTML5_ENTITIES
 
 import ftfy
-import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-*" codecs used below)
+import ftfy.bad_codecs  # registers the "sloppy-*" codecs used below
 from ftfy.chardata import CHARMAP_ENCODINGS, LIGATURES
 
 __all__ = [
@@ -133,12 +133,19 @@ _JOINING_SCRIPT = (
 )
 # Emoji-like characters and emoji modifiers that can sit around a ZWJ in an
 # emoji ZWJ sequence (e.g. 👩‍💻, 🏃‍♀️, ❤️‍🔥).
-_EMOJI = "\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u2bff\u3030\u303d\u3297\u3299\ufe0f\U0001f000-\U0001faff"
+_EMOJI = (
+    "\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u2bff\u3030\u303d\u3297\u3299"
+    "\ufe0f\U0001f000-\U0001faff"
+)
 
 # Invisible characters to delete or turn into a space.  Group 1 keeps an emoji
-# tag sequence (🏴 + tag letters + CANCEL TAG, e.g. the flag of Scotland) and
-# group 2 keeps a ZWJ/ZWNJ that joins two letters of a joining script or (ZWJ)
-# two emoji; everything else in the class is removed (see _INVISIBLE_MAP).
+# tag sequence (🏴 + tag letters + CANCEL TAG, e.g. the flag of Scotland),
+# group 2 a ZWJ/ZWNJ between two letters of a joining script, group 3 a ZWJ
+# between two emoji; the last branch matches what _invisible_replacement drops:
+# C0 controls, DEL, soft hyphen, Arabic letter mark, Mongolian vowel separator,
+# zero-width space/(non-)joiner, LRM/RLM, line/paragraph separators, bidi
+# embeddings/overrides/isolates, word joiner and invisible operators, BOM,
+# interlinear annotation marks and stray tag characters.
 _INVISIBLE_RE = re.compile(
     "(\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f)"
     f"|(?<=[{_JOINING_SCRIPT}])([\u200c\u200d])(?=[{_JOINING_SCRIPT}])"
@@ -182,14 +189,16 @@ def _has_mojibake_bytes(text: str) -> bool:
 
 
 def fix_mojibake(text: str, language: str | None = None) -> str:
-    """Repair mojibake (UTF-8 read as cp1252, latin-1, cp1251...), C1 controls and ligatures with ftfy.
+    """Repair mojibake (UTF-8 read as cp1252, latin-1, cp1251...), C1 controls and ligatures.
 
-    ftfy only runs when a cheap pre-filter sees a possible mojibake byte pattern.
+    ftfy runs only when a cheap pre-filter sees what it could fix; curly quotes are kept.
 
     >>> fix_mojibake("CafÃ© â€œau laitâ€\\x9d ﬁne")
     'Café “au lait” fine'
     """
-    if text.isascii() or (_FTFY_TRIGGER_RE.search(text) is None and not _has_mojibake_bytes(text)):
+    if text.isascii():
+        return text
+    if _FTFY_TRIGGER_RE.search(text) is None and not _has_mojibake_bytes(text):
         return text
     return ftfy.fix_text(text, _FTFY_CONFIG)
 
@@ -224,21 +233,22 @@ def _invisible_replacement(match: re.Match[str]) -> str:
 
 
 def remove_invisibles(text: str, language: str | None = None) -> str:
-    """Delete invisible format/control characters (zero-width spaces, BOM, soft hyphens,
-    bidi controls), keeping ZWJ/ZWNJ where scripts or emoji need them; tabs become spaces.
+    """Delete invisible format/control characters (zero-width spaces, BOM, soft hyphens, bidi
+    controls) but keep ZWJ/ZWNJ where a script or emoji needs them; tabs become spaces.
 
     >>> remove_invisibles("co\\u00adop\\u200beration\\tteam\\ufeff")
     'cooperation team'
     """
-    if _INVISIBLE_HINT_RE.search(text) is None:
-        return text
+    if text.isprintable() or _INVISIBLE_HINT_RE.search(text) is None:
+        return text  # every character handled here is non-printable
     return _INVISIBLE_RE.sub(_invisible_replacement, text)
 
 
 def normalize_spaces(text: str, language: str | None = None) -> str:
-    """Turn no-break/typographic spaces into plain spaces, collapse runs of spaces and strip the ends.
+    """Turn no-break/typographic spaces into plain ones, collapse runs of spaces, strip the ends.
 
-    In French the space before ; : ! ? » and after « is converted, never dropped.
+    In French the (narrow) no-break space before ; : ! ? » and after « becomes a plain
+    space, never nothing, so the French punctuation spacing survives.
 
     >>> normalize_spaces("  10\\u00a0000 km\\u2009 au total\\u202f! ", "fr")
     '10 000 km au total !'
@@ -246,7 +256,7 @@ def normalize_spaces(text: str, language: str | None = None) -> str:
     if text.isascii():
         if "  " not in text and not text.startswith(" ") and not text.endswith(" "):
             return text
-    else:
+    elif not text.isprintable():  # the spaces replaced here are all non-printable
         text = _SPACE_CHARS_RE.sub(" ", text)
     if "  " in text:
         text = _MULTI_SPACE_RE.sub(" ", text)

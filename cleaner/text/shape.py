@@ -12,6 +12,7 @@ _CLAUSE_END = re.compile(r"[.!?…。！？:;,][\"'”’»)\]]*$")
 _NO_SPACE_SCRIPTS = ("ja", "zh", "th", "ko")
 # Longer than any headline: prose even without a final period (a cut-off teaser, say).
 _PROSE_MIN_WORDS_UNPUNCTUATED = 40
+_SENTENCE_MIN_WORDS = 4
 
 
 def ends_sentence(text: str) -> bool:
@@ -34,6 +35,15 @@ def is_prose(text: str, language: str | None = None) -> bool:
         return len(text) >= 40 and ends_sentence(text)
     n_words = len(words(text))
     return n_words >= _PROSE_MIN_WORDS_UNPUNCTUATED or (n_words >= 8 and ends_sentence(text))
+
+
+def is_sentence(text: str) -> bool:
+    """A complete sentence of a few words: the classifier never calls that chrome by context.
+
+    >>> is_sentence("Time is not on his side."), is_sentence("Home | News | Sport")
+    (True, False)
+    """
+    return ends_sentence(text) and len(words(text)) >= _SENTENCE_MIN_WORDS
 
 
 def is_headline_like(text: str, max_words: int) -> bool:

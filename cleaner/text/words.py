@@ -9,6 +9,8 @@ import justext
 
 # Letters and digits of any script, apostrophes inside words ("don’t").
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Stems sharing this many first letters are compared by prefix (see shared_stems).
+_PREFIX = 4
 # ISO 639-1 (langdetect's codes) to justext's stoplist names.
 _STOPLIST_NAMES = {
     "af": "Afrikaans", "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan",
@@ -50,6 +52,30 @@ def stem(word: str) -> str:
     True
     """
     return word.lower()[:6]
+
+
+def shared_stems(ours: set[str], theirs: set[str]) -> set[str]:
+    """The stems of `ours` that match one of `theirs`: equal, or one a prefix of the other.
+
+    Prefixes catch what a six-letter cut misses ("lead" and "leader").
+
+    >>> sorted(shared_stems({"lead", "forth"}, {"leader", "online"}))
+    ['lead']
+    """
+    by_prefix: dict[str, list[str]] = {}
+    for stem_ in theirs:
+        by_prefix.setdefault(stem_[:_PREFIX], []).append(stem_)
+    shared = set()
+    for stem_ in ours:
+        candidates = by_prefix.get(stem_[:_PREFIX], ())
+        if any(other.startswith(stem_) or stem_.startswith(other) for other in candidates):
+            shared.add(stem_)
+    return shared
+
+
+def overlap(text_stems: set[str], story: set[str]) -> float:
+    """The share of `text_stems` that the story also uses (0.0 for no stems)."""
+    return len(shared_stems(text_stems, story)) / len(text_stems) if text_stems else 0.0
 
 
 def content_stems(text: str, language: str | None) -> set[str]:

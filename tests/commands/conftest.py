@@ -42,10 +42,18 @@ def removed_line() -> str:
 
 
 @pytest.fixture
-def seeds(tmp_path: Path) -> Path:
-    """A scratch copy of fixtures/seeds that a test may update."""
+def seeds(tmp_path: Path, runner: CliRunner) -> Path:
+    """A scratch copy of fixtures/seeds, brought up to date with today's rules.
+
+    These tests are about the commands, not about whether the real seeds are current
+    (`cleaner check fixtures/` in `make test` is), so the copy starts out passing.
+    """
+    from cleaner.cli import main
+
     target = tmp_path / "fixtures" / "seeds"
     shutil.copytree(SEEDS, target)
+    synced = runner.invoke(main, ["check", str(target), "--update"])
+    assert synced.exit_code == 0, synced.output
     return target
 
 

@@ -1,0 +1,26 @@
+"""Shared fixtures of the batch tests. The repository root goes on sys.path so that worker
+processes can import `tests.batch.helpers` (functions a test hands to a process pool)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = str(Path(__file__).resolve().parents[2])
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
+
+from cleaner.cli import main  # noqa: E402
+
+
+@pytest.fixture
+def cli():
+    """Invoke `cleaner ARGS...` in this process; returns click's Result."""
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+    return invoke
