@@ -37,10 +37,13 @@ def rule_counts(record: ArticleRecord) -> dict[str, dict[str, int]]:
 
 def snapshot_row(path: Path, config: Config) -> tuple[Row, Trace | None]:
     """The baseline line of one input file (an error row if it cannot be cleaned)."""
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
     row: Row = {"path": path.as_posix(), "sha": hashlib.sha256(data).hexdigest()}
     try:
-        result = trace(data, content_type_of(path), config)  # type: ignore[arg-type]
+        result = trace(data, content_type_of(path), config)
     except CleanerError as exc:
         return {**row, "error": str(exc)}, None
     fields = result.record.model_dump(mode="json", exclude={"text", "edits"})

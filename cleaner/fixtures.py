@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cleaner.config import Config
+from cleaner.document import ContentType
 from cleaner.errors import CleanerError
 from cleaner.record import ArticleRecord
 from cleaner.report import Row, Trace, compare_rows, trace
@@ -22,7 +23,7 @@ INPUT_SUFFIXES = (".txt", ".html", ".htm")
 EXPECTED = "expected"
 
 
-def content_type_of(path: Path) -> str:
+def content_type_of(path: Path) -> ContentType:
     """The content type a file name implies, as `cleaner clean` reads it."""
     suffix = path.suffix.lower()
     return "html" if suffix in (".html", ".htm") else "text" if suffix == ".txt" else "auto"
@@ -64,7 +65,7 @@ class Case:
             data = self.source.read_bytes()
         except OSError as exc:
             raise CaseError(f"cannot read {self.source}: {exc.strerror or exc}") from None
-        return trace(data, content_type_of(self.source), config)  # type: ignore[arg-type]
+        return trace(data, content_type_of(self.source), config)
 
 
 class CaseError(Exception):
@@ -84,8 +85,8 @@ class FieldMismatch:
     actual: object
 
     def __str__(self) -> str:
-        expected = json.dumps(self.expected, ensure_ascii=False)
-        return f"record field {self.name}: expected {expected}, got {json.dumps(self.actual, ensure_ascii=False)}"
+        expected, actual = (json.dumps(v, ensure_ascii=False) for v in (self.expected, self.actual))
+        return f"record field {self.name}: expected {expected}, got {actual}"
 
 
 @dataclass

@@ -5,7 +5,8 @@ that imported `cleaner` once and builds its pipeline once). When the OS kills a 
 whole pool breaks; the shards it held are retried once, each in a one-process pool of its
 own (so a shard that kills its worker again takes no other shard down), and a shard that
 kills its worker twice is published as "worker_crashed" error rows. `RayExecutor` runs the
-same shard function as one Ray task per shard.
+same shard function as one Ray task per shard, and `InlineExecutor` in this process (for
+debugging and profiling: no pool, no isolation).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def make_executor(kind: str, workers: int, ray_address: str | None = None) -> Ex
         raise BatchError("--ray-address needs --executor ray")
     if kind != "local":
         raise BatchError(f"unknown executor {kind!r} (choose local or ray)")
-    return LocalExecutor(workers)
+    return LocalExecutor(workers) if workers else InlineExecutor()
 
 
 def pool_context() -> multiprocessing.context.BaseContext:
@@ -52,6 +53,19 @@ def pool_context() -> multiprocessing.context.BaseContext:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["cleaner.batch.worker"])
     return context
+
+
+class InlineExecutor:
+    """Shards one after another in this process (`--workers 0`)."""
+
+    workers = 0
+
+    def __init__(self, shard_fn: ShardFn = process_shard) -> None:
+        self.shard_fn = shard_fn
+
+    def run(self, shards: list[Shard], task: ShardTask) -> Iterator[dict[str, Any]]:
+        for shard in shards:
+            yield self.shard_fn(shard, task)
 
 
 class LocalExecutor:

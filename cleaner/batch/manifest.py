@@ -127,8 +127,8 @@ def summary(manifest: dict[str, Any], output: str) -> str:
     resumed = f", {run['resumed_shards']:,} done before" if run["resumed_shards"] else ""
     parts = [(f"{_plural(counts['documents'], 'document')} from "
               f"{_plural(counts['inputs'], 'input')} ({_plural(counts['shards'], 'shard')}"
-              f"{resumed}) in {wall:.1f} s ({rate:,.1f} docs/s, "
-              f"{_plural(run['workers'], 'worker')}): {counts['records']:,} records, "
+              f"{resumed}) in {wall:.1f} s ({rate:,.1f} docs/s, {_workers(run['workers'])}): "
+              f"{counts['records']:,} records, "
               f"{_plural(counts['errors'], 'error')}{_listing(manifest['errors'])}.")]
     if counts["skipped_files"]:
         parts.append(f"Skipped {_plural(counts['skipped_files'], 'file')} of unsupported types.")
@@ -142,6 +142,10 @@ def summary(manifest: dict[str, Any], output: str) -> str:
         parts.append(f"Languages: {_listing(manifest['languages'], limit=5, bare=True)}.")
     parts.append(f"Output: {output}/records, {output}/errors, {output}/manifest.json.")
     return " ".join(parts)
+
+
+def _workers(count: int) -> str:
+    return _plural(count, "worker") if count else "in one process"
 
 
 def _plural(count: int, word: str, plural: str | None = None) -> str:

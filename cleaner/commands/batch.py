@@ -25,8 +25,9 @@ def register(group: click.Group) -> None:
     @click.argument("inputs", nargs=-1, required=True)
     @click.option("-o", "--output", required=True,
                   type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
-    @click.option("--workers", type=click.IntRange(min=1), default=None,
-                  help="Worker processes (default: every CPU).")
+    @click.option("--workers", type=click.IntRange(min=0), default=None,
+                  help="Worker processes (default: every CPU); 0 cleans in this process, "
+                       "without a pool (for debugging and profiling).")
     @click.option("--config", "config_path", type=click.Path(dir_okay=False),
                   help="TOML config (default: ./cleaner.toml or [tool.cleaner]).")
     @click.option("--format", "output_format", type=click.Choice(["jsonl"]), default="jsonl",
@@ -61,7 +62,8 @@ def register(group: click.Group) -> None:
 
         options = RunOptions(
             inputs=inputs, output=output, config=load_config(config_path),
-            workers=workers or os.cpu_count() or 1, executor=executor, ray_address=ray_address,
+            workers=(os.cpu_count() or 1) if workers is None else workers,
+            executor=executor, ray_address=ray_address,
             overwrite=overwrite, timeout=timeout, shard_size=shard_size,
             fields=JsonFields(id=id_field, text=text_field, html=html_field, url=url_field),
             progress=not quiet and sys.stderr.isatty())

@@ -145,6 +145,8 @@ def report_github(results: Sequence[CaseResult], headline: str, update: bool) ->
 
 
 def case_json(result: CaseResult, update: bool) -> dict:
+    """One case for `--format json`; a line number is in the expected body (for an added
+    line, the expected line it follows)."""
     return {
         "case": result.case.source.as_posix(),
         "expected": result.case.body_path.as_posix(),

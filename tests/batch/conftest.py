@@ -24,3 +24,12 @@ def cli():
     def invoke(*args: str):
         return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
     return invoke
+
+
+@pytest.fixture(scope="session")
+def fast_config(tmp_path_factory):
+    """A config without the rule catalog: worker processes start in about a second, for tests
+    of the pool itself rather than of cleaning."""
+    path = tmp_path_factory.mktemp("config") / "fast.toml"
+    path.write_text("[rules]\nbuiltin = false\n")
+    return path
