@@ -21,6 +21,7 @@ from cleaner.record import ArticleRecord
 _PACKAGES = ("cleaner", "trafilatura", "justext", "langdetect", "ftfy", "charset-normalizer",
              "google-re2", "pydantic", "orjson")
 _NO_LANGUAGE = "und"  # ISO 639-2 "undetermined"
+_SHARD_KEYS = ("shard", "input", "documents", "records", "errors")
 
 
 @dataclass
@@ -112,8 +113,7 @@ def build_manifest(*, files: list[InputFile], skipped: list[Skipped], shards: li
         "words": total.words,
         "inputs": [{"path": file.display, "kind": file.kind} for file in files],
         "skipped": [{"path": s.display, "reason": s.reason} for s in skipped],
-        "shards": [{key: marker[key] for key in ("shard", "input", "documents", "records", "errors")}
-                   for marker in shards],
+        "shards": [{key: marker[key] for key in _SHARD_KEYS} for marker in shards],
         "config": config.model_dump(mode="json"),
         "run": run | {"seconds": total.to_dict()["seconds"], "packages": package_versions()},
     }

@@ -177,7 +177,8 @@ def item_from_mapping(data: Any, origin: dict[str, Any], fields: JsonFields,
         return ErrorRow(None, origin, "invalid_document",
                         f"a JSON {json_type(data)} where a document object was expected")
     doc_id = data.get(fields.id)
-    if doc_id is not None and (isinstance(doc_id, bool) or not isinstance(doc_id, (str, numbers.Integral))):
+    if doc_id is not None and (isinstance(doc_id, bool)
+                               or not isinstance(doc_id, (str, numbers.Integral))):
         return ErrorRow(None, origin, "invalid_field",
                         f"{fields.id!r} must be a string or an integer, not {json_type(doc_id)}")
     doc_id = None if doc_id is None else str(doc_id)
@@ -189,8 +190,8 @@ def item_from_mapping(data: Any, origin: dict[str, Any], fields: JsonFields,
                            else (fields.text, "text"))
     value = data.get(field)
     if value is None:
-        return ErrorRow(doc_id, origin, "missing_text",
-                        f"no {fields.text!r} or {fields.html!r} field (see --text-field/--html-field)")
+        return ErrorRow(doc_id, origin, "missing_text", f"no {fields.text!r} or {fields.html!r} "
+                        "field (see --text-field/--html-field)")
     if not isinstance(value, str):
         return ErrorRow(doc_id, origin, "invalid_field",
                         f"{field!r} must be a string, not {json_type(value)}")

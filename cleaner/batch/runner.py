@@ -55,13 +55,12 @@ def run_batch(options: RunOptions, executor: Executor | None = None) -> dict[str
         out.prepare(_identity(options, shards), options.overwrite)
         todo = [shard for shard in shards if out.marker(shard) is None]
         cleaned = _execute(executor, shards, todo, _task(options), options.progress)
+        run = {"executor": options.executor, "workers": executor.workers,
+               "resumed_shards": len(shards) - len(todo), "documents_cleaned": cleaned,
+               "wall_seconds": round(time.perf_counter() - started, 3)}
         markers = [out.marker(shard) for shard in shards]
         manifest = build_manifest(files=files, skipped=skipped, shards=markers,  # type: ignore[arg-type]
-                                  config=options.config, run={
-                                      "executor": options.executor, "workers": executor.workers,
-                                      "resumed_shards": len(shards) - len(todo),
-                                      "documents_cleaned": cleaned,
-                                      "wall_seconds": round(time.perf_counter() - started, 3)})
+                                  config=options.config, run=run)
         out.write_manifest(manifest)
     except OSError as exc:
         raise BatchError(f"cannot write the output in {options.output}: {describe(exc)}") from None

@@ -170,9 +170,10 @@ def _slice(file: InputFile, index: int, offset: int, shard_size: int, lines: int
 
 
 def plan_folder(folder: str, files: list[InputFile], shard_size: int) -> list[FileGroup]:
-    return [FileGroup(shard_name("files", folder, index // shard_size), folder,
-                      tuple((str(f.path), f.display, f.kind) for f in files[index:index + shard_size]))
-            for index in range(0, len(files), shard_size)]
+    chunks = [files[start:start + shard_size] for start in range(0, len(files), shard_size)]
+    return [FileGroup(shard_name("files", folder, index), folder,
+                      tuple((str(f.path), f.display, f.kind) for f in chunk))
+            for index, chunk in enumerate(chunks)]
 
 
 def plan_hash(shards: list[Shard], settings: dict[str, Any]) -> str:
@@ -227,7 +228,8 @@ class OutputDir:
         try:
             previous = orjson.loads(self.run_file.read_bytes())
         except orjson.JSONDecodeError:
-            raise BatchError(f"{self.run_file} is damaged; pass --overwrite to start again") from None
+            raise BatchError(f"{self.run_file} is damaged: pass --overwrite to start again",
+                             ) from None
         for key, what in (("config_hash", "a different config"),
                           ("plan_hash", "different inputs or reader options")):
             if previous.get(key) != identity[key]:

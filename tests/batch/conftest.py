@@ -13,7 +13,7 @@ ROOT = str(Path(__file__).resolve().parents[2])
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
-from cleaner.cli import main  # noqa: E402
+from cleaner.cli import main
 
 
 @pytest.fixture

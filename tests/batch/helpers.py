@@ -34,9 +34,13 @@ def articles_jsonl(path: Path, count: int) -> Path:
     return write_jsonl(path, [{"id": f"doc-{n:05d}", "text": article(n)} for n in range(count)])
 
 
+def is_poison(shard) -> bool:
+    return Path(shard.input).name.startswith("poison")
+
+
 def crash_on_poison(shard, task):
-    """A shard function whose worker dies (like an OOM kill) on shards of a "poison" input."""
-    if "poison" in shard.input:
+    """A shard function whose worker dies (like an OOM kill) on shards of poison* inputs."""
+    if is_poison(shard):
         os._exit(9)
     return process_shard(shard, task)
 

@@ -88,7 +88,8 @@ def test_manifest_counts_rules_languages_and_settings(mixed, cli, monkeypatch):
     assert data["languages"] == {"en": 3, "und": 1}
     assert data["errors"] == {"decode_error": 1, "invalid_document": 1, "invalid_field": 1,
                               "invalid_json": 1, "missing_text": 1}
-    assert data["skipped"] == [{"path": "data/site/scan.pdf", "reason": "unsupported file type .pdf"}]
+    assert data["skipped"] == [
+        {"path": "data/site/scan.pdf", "reason": "unsupported file type .pdf"}]
     assert len(data["config_hash"]) == 16 and data["config"]["stages"]
     assert set(data["run"]) >= {"wall_seconds", "workers", "packages", "seconds"}
     assert set(data["run"]["seconds"]) == {"read", "clean", "write"}
