@@ -54,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     import trafilatura
 
     from cleaner import clean
+    from cleaner.text import clear_caches
 
     root = args.dataset
     gold = load_gold(root, args.limit)
@@ -76,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         order = names[r % 3:] + names[:r % 3]  # rotate so no task always runs first
         for i, (html, text) in enumerate(pages):
             for name in order:
+                clear_caches()  # time every page cold: no line features left from a prior round
                 t0 = perf_counter_ns()
                 tasks[name](html, text)
                 samples[name][i].append(perf_counter_ns() - t0)

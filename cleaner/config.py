@@ -37,6 +37,9 @@ class DecodeSettings(Settings):
 class ExtractSettings(Settings):
     include_tables: bool = True
     favor: Literal["balanced", "precision", "recall"] = "balanced"
+    # trafilatura without its readability/justext comparison: on the Zyte pages 30% faster
+    # and no worse (F1 0.962 vs 0.960); our chrome stage does the cleaning after it.
+    fast: bool = True
     justext_fallback: bool = True
 
 
@@ -47,7 +50,10 @@ class FixSettings(Settings):
 
 
 class LanguageSettings(Settings):
-    sample_chars: int = Field(400, ge=50, description="characters of text langdetect sees")
+    # bench: 200 chars and 2 trials agree with langdetect on the whole gold body on 179-180
+    # of 181 pages, as 400 chars and langdetect's default 7 trials do, at a third of the cost.
+    sample_chars: int = Field(200, ge=50, description="characters of text langdetect sees")
+    trials: int = Field(2, ge=1, le=10, description="langdetect's random trials, averaged")
     min_letters: int = Field(20, ge=1, description="below this, the language is None")
 
 

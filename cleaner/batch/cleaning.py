@@ -63,8 +63,8 @@ def clean_item(item: SourceItem | ErrorRow, config: Config | None,
         return item
     try:
         with time_limit(timeout):
-            return clean(item.source, url=item.url, config=config, id=item.id,
-                         content_type=item.content_type)  # type: ignore[arg-type]
+            return clean(item.source, url=item.url, content_type=item.content_type,
+                         config=config, id=item.id)
     except DocumentTimeout:
         return error_row(item, "timeout", f"cleaning took longer than the limit of {timeout:g} s")
     except CleanerError as exc:

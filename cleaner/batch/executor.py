@@ -51,7 +51,7 @@ def pool_context() -> multiprocessing.context.BaseContext:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["cleaner.batch.worker"])
+    context.set_forkserver_preload(["cleaner.batch.worker", "cleaner.stages"])
     return context
 
 

@@ -21,6 +21,7 @@ from typing import IO, Any
 import orjson
 
 from cleaner.batch import BatchError
+from cleaner.document import ContentType
 
 _KIND_BY_SUFFIX = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 _EXCLUDED_FOLDERS = frozenset({"expected"})
@@ -62,7 +63,7 @@ class SourceItem:
 
     source: str | bytes
     origin: dict[str, Any]
-    content_type: str = "auto"
+    content_type: ContentType = "auto"
     id: str | None = None
     url: str | None = None
 

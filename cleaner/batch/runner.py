@@ -19,7 +19,6 @@ from cleaner.batch.readers import JsonFields, expand_inputs
 from cleaner.batch.shards import OutputDir, Shard, describe, plan_hash, plan_shards
 from cleaner.batch.worker import ShardTask
 from cleaner.config import Config
-from cleaner.pipeline import pipeline_for
 
 
 @dataclass(frozen=True)
@@ -43,11 +42,11 @@ class RunOptions:
 def run_batch(options: RunOptions, executor: Executor | None = None) -> dict[str, Any]:
     """Clean every document of the inputs into `options.output`; returns the manifest.
 
-    Raises `BatchError` (or `ConfigError`) before any work when the run cannot be done.
+    Raises `BatchError` before any work when the run cannot be done, and `ConfigError` (from
+    the first shard: the pipeline is only built where documents are cleaned) for a bad config.
     """
     started = time.perf_counter()
     executor = executor or make_executor(options.executor, options.workers, options.ray_address)
-    pipeline_for(options.config)  # a bad config or rule file fails now, not once per document
     files, skipped = expand_inputs(options.inputs, exclude=options.output)
     shards = plan_shards(files, options.shard_size)
     out = OutputDir(options.output)
@@ -58,13 +57,22 @@ def run_batch(options: RunOptions, executor: Executor | None = None) -> dict[str
         run = {"executor": options.executor, "workers": executor.workers,
                "resumed_shards": len(shards) - len(todo), "documents_cleaned": cleaned,
                "wall_seconds": round(time.perf_counter() - started, 3)}
-        markers = [out.marker(shard) for shard in shards]
-        manifest = build_manifest(files=files, skipped=skipped, shards=markers,  # type: ignore[arg-type]
+        manifest = build_manifest(files=files, skipped=skipped, shards=_markers(out, shards),
                                   config=options.config, run=run)
         out.write_manifest(manifest)
     except OSError as exc:
         raise BatchError(f"cannot write the output in {options.output}: {describe(exc)}") from None
     return manifest
+
+
+def _markers(out: OutputDir, shards: list[Shard]) -> list[dict[str, Any]]:
+    """Every shard's marker, read back from the output folder, which is the record of truth."""
+    markers = [out.marker(shard) for shard in shards]
+    missing = [shard.name for shard, marker in zip(shards, markers) if marker is None]
+    if missing:  # e.g. Ray workers writing to a disk the driver does not see
+        raise BatchError(f"{len(missing)} shard(s) finished without a completion marker in "
+                         f"{out.done} (first: {missing[0]}); is the output folder shared?")
+    return markers  # type: ignore[return-value]
 
 
 def _identity(options: RunOptions, shards: list[Shard]) -> dict[str, str]:

@@ -197,11 +197,13 @@ class OutputDir:
         self.manifest_file = root / "manifest.json"
 
     def prepare(self, identity: dict[str, str], overwrite: bool) -> None:
-        """Start fresh (`overwrite`), or resume the same run; refuse anything else."""
-        if overwrite:
-            self.clear()
-        elif self.run_file.exists():
+        """Start fresh (`overwrite`, or a folder with no finished shard), or resume the same
+        run; refuse to mix the results of two different runs."""
+        ours = self.run_file.exists()
+        if ours and not overwrite and any(self.done.glob("*.json")):
             self._check_same_run(identity)
+        elif ours or overwrite:
+            self.clear()
         elif self.root.exists() and any(self.root.iterdir()):
             raise BatchError(f"{self.root} is not empty and holds no cleaner run: "
                              "choose another --output, or pass --overwrite")

@@ -123,7 +123,6 @@ class Chrome(Stage):
         """(rule, reason) for each line that was inserted into the story, by index."""
         settings = self.settings
         layout = Layout.of(blocks, language)
-        stems = [content_stems(b.text, language) for b in blocks]
         verdicts: dict[int, tuple[str, str]] = {}
         for index, block in enumerate(blocks):
             if is_name_phrase(block.text, settings.caption_max_words) and any(
@@ -131,17 +130,23 @@ class Chrome(Stage):
                 verdicts[index] = ("inserted.caption", "a name alone on a line, repeated from the story")
         headlines = [i for i, b in enumerate(blocks) if i not in verdicts and not layout.prose[i]
                      and is_headline_like(b.text, settings.headline_max_words)]
+        if not headlines:
+            return verdicts
+
+        def stems(index: int) -> frozenset[str]:
+            return content_stems(blocks[index].text, language)
+
         story = story_stems(blocks, layout, language)
         for index in headlines:
-            if index < layout.first_prose and overlap(stems[index], story) < settings.headline_min_overlap:
+            if index < layout.first_prose and overlap(stems(index), story) < settings.headline_min_overlap:
                 verdicts[index] = ("inserted.unrelated-headline",
                                    "a headline above the story, about something else")
         # Inside the story, a subheading shares words with the paragraph it introduces.
         unattached = [i for i in headlines if layout.first_prose < i < len(blocks) - 1
-                      and not shared_stems(stems[i], stems[i + 1])]
+                      and not shared_stems(stems(i), stems(i + 1))]
         for index in unattached:
-            rest = set().union(*(s for i, s in enumerate(stems) if i != index))
-            off_topic = overlap(stems[index], rest) < settings.teaser_max_story_overlap
+            rest = set().union(*(stems(i) for i in range(len(blocks)) if i != index))
+            off_topic = overlap(stems(index), rest) < settings.teaser_max_story_overlap
             if off_topic or len(unattached) == 1:
                 verdicts[index] = ("inserted.teaser", "a headline inside the story that does not "
                                    "introduce the next paragraph" + (" nor match the story" if off_topic else ""))

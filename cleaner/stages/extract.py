@@ -20,12 +20,12 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def extract_with_trafilatura(html: str, url: str | None, include_tables: bool,
-                             favor: str) -> dict | None:
+                             favor: str, fast: bool) -> dict | None:
     """trafilatura's text and metadata, or None when it finds no main content."""
     result = trafilatura.bare_extraction(
         html, url=url, include_comments=False, include_tables=include_tables,
         favor_precision=favor == "precision", favor_recall=favor == "recall",
-        with_metadata=True, deduplicate=False)
+        fast=fast, with_metadata=True, deduplicate=False)
     if result is None or not (result.text or "").strip():
         return None
     return {
@@ -58,7 +58,8 @@ class Extract(Stage):
             return doc
         settings = self.config.extract
         html = doc.text or ""
-        found = extract_with_trafilatura(html, doc.url, settings.include_tables, settings.favor)
+        found = extract_with_trafilatura(html, doc.url, settings.include_tables, settings.favor,
+                                         settings.fast)
         if found is None:
             text = extract_with_justext(html) if settings.justext_fallback else ""
             return doc.evolve(text=text)

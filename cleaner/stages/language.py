@@ -40,13 +40,14 @@ def language_sample(blocks: tuple[Block, ...], max_chars: int) -> str:
     return " ".join(b.text for b in chosen)[:max_chars]
 
 
-def detect_language(sample: str, min_letters: int) -> str | None:
+def detect_language(sample: str, min_letters: int, trials: int = 2) -> str | None:
     """ISO 639-1 code of `sample`, or None when it has too few letters to tell."""
     if sum(ch.isalpha() for ch in sample) < min_letters:
         return None
     from langdetect.lang_detect_exception import LangDetectException
 
     detector = _factory().create()
+    detector.n_trial = trials
     detector.append(sample)
     try:
         code = detector.detect()
@@ -64,5 +65,5 @@ class Language(Stage):
     def __call__(self, doc: Document) -> Document:
         settings = self.config.language
         sample = language_sample(doc.blocks, settings.sample_chars)
-        language = detect_language(sample, settings.min_letters)
+        language = detect_language(sample, settings.min_letters, settings.trials)
         return doc.evolve(meta=doc.meta.merge(language=language))

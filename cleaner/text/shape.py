@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from cleaner.text.words import stoplist, words
@@ -23,6 +24,7 @@ def ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text))
 
 
+@functools.lru_cache(maxsize=16384)
 def is_prose(text: str, language: str | None = None) -> bool:
     """A paragraph of running text: ending like a sentence, or too long for a headline.
 

@@ -54,7 +54,7 @@ def stem(word: str) -> str:
     return word.lower()[:6]
 
 
-def shared_stems(ours: set[str], theirs: set[str]) -> set[str]:
+def shared_stems(ours: frozenset[str], theirs: frozenset[str] | set[str]) -> set[str]:
     """The stems of `ours` that match one of `theirs`: equal, or one a prefix of the other.
 
     Prefixes catch what a six-letter cut misses ("lead" and "leader").
@@ -73,12 +73,16 @@ def shared_stems(ours: set[str], theirs: set[str]) -> set[str]:
     return shared
 
 
-def overlap(text_stems: set[str], story: set[str]) -> float:
+def overlap(text_stems: frozenset[str], story: frozenset[str] | set[str]) -> float:
     """The share of `text_stems` that the story also uses (0.0 for no stems)."""
     return len(shared_stems(text_stems, story)) / len(text_stems) if text_stems else 0.0
 
 
-def content_stems(text: str, language: str | None) -> set[str]:
-    """Stems of the words of `text` that are not stopwords and have three letters or more."""
+@functools.lru_cache(maxsize=16384)
+def content_stems(text: str, language: str | None) -> frozenset[str]:
+    """Stems of the words of `text` that are not stopwords and have three letters or more.
+
+    Cached: the layout and the heuristics ask for the same blocks several times.
+    """
     stop = stoplist(language) or stoplist("en")
-    return {stem(w) for w in words(text) if len(w) >= 3 and w.lower() not in stop}
+    return frozenset(stem(w) for w in words(text) if len(w) >= 3 and w.lower() not in stop)

@@ -172,3 +172,16 @@ def test_usage_and_config_errors_exit_2(tmp_path, cli, monkeypatch):
     assert result.exit_code == 2 and "holds results from a different config" in result.output
     assert cli("run", "feed.jsonl", "-o", "out", "-q", "--config", "other.toml",
                "--overwrite", "--workers", "0").exit_code == 0
+
+
+def test_a_rule_file_error_from_the_workers_exits_2_and_leaves_nothing_to_resume(tmp_path, cli):
+    """The pipeline is built in the workers only; its errors still end the run with exit 2."""
+    articles_jsonl(tmp_path / "feed.jsonl", 2)
+    (tmp_path / "bad.yaml").write_text("rules: [{id: x, pattern: '('}]\n")
+    config = tmp_path / "cleaner.toml"
+    config.write_text('[rules]\nbuiltin = false\nextra = ["bad.yaml"]\n')
+    args = ["run", tmp_path / "feed.jsonl", "-o", tmp_path / "out", "--config", config, "-q"]
+    result = cli(*args, "--workers", "1")
+    assert result.exit_code == 2 and "bad.yaml" in result.output, result.output
+    config.write_text("[rules]\nbuiltin = false\n")
+    assert cli(*args, "--workers", "0").exit_code == 0

@@ -100,9 +100,18 @@ def test_a_folder_of_other_files_is_refused_and_overwrite_keeps_them(tmp_path):
     ("config_hash", "a different config"), ("plan_hash", "different inputs or reader options")])
 def test_resuming_a_different_run_is_refused(tmp_path, key, message):
     OutputDir(tmp_path).prepare(IDENTITY, overwrite=False)
+    (tmp_path / "done" / "shard-1.json").write_text("{}")
     with pytest.raises(BatchError, match=message):
         OutputDir(tmp_path).prepare(IDENTITY | {key: "other"}, overwrite=False)
     OutputDir(tmp_path).prepare(IDENTITY, overwrite=False)  # the same run resumes
+    assert (tmp_path / "done" / "shard-1.json").exists()
+
+
+def test_a_run_that_finished_no_shard_is_simply_replaced(tmp_path):
+    OutputDir(tmp_path).prepare(IDENTITY, overwrite=False)
+    (tmp_path / "records" / "shard-1.jsonl").write_text("unmarked\n")
+    OutputDir(tmp_path).prepare(IDENTITY | {"config_hash": "other"}, overwrite=False)
+    assert not (tmp_path / "records" / "shard-1.jsonl").exists()
 
 
 def files_in(folder: Path) -> list[str]:
