@@ -66,12 +66,15 @@ class ChromeSettings(Settings):
     stopwords_low: float = 0.30
     stopwords_high: float = 0.32
     max_heading_distance: int = 200
-    # The classifier runs only on page-like text, where this share of the lines is not prose
-    # (whole-page text has menus; extractor output mostly has not). bench/quality.py: at 0.6
-    # it runs on 95% of noisy_fulltext pages and 12% of noisy_trafilatura_recall pages.
-    classifier_min_nonprose_share: float = Field(0.6, ge=0.0, le=1.0)
-    # A tail marker cuts the rest only once this share of the story's prose is above it.
-    tail_min_prose_share: float = Field(0.5, ge=0.0, le=1.0)
+    # Whole-page text is recognized by its menus: lines of at most three words (bench: the
+    # noisy_fulltext pages have 27 or more in 95% of cases, extractor output 8 or fewer in
+    # 95%). Only there does the classifier run (on extractor output it cut real lists: tour
+    # dates, products) and do end markers cut through prose (comments follow them).
+    page_min_menu_lines: int = Field(15, ge=0)
+    # An end marker cuts the rest only when this share of the story's prose is above it and
+    # at most that share below it (a "Most read" box inside a story cuts nothing).
+    tail_min_prose_share_above: float = Field(0.5, ge=0.0, le=1.0)
+    tail_max_prose_share_below: float = Field(0.2, ge=0.0, le=1.0)
     # Headline-like lines: at most this many words, and no sentence-final punctuation.
     headline_max_words: int = 24
     # A headline-like line inside the story is an inserted teaser when it shares no content

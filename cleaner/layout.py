@@ -40,6 +40,13 @@ class Layout:
             return index >= self.last_prose
         return True
 
+    def prose_share_of(self, index: int) -> float:
+        """The share of the story's prose that block `index` itself holds."""
+        if not self.prose_chars or not self.prose[index]:
+            return 0.0
+        following = self.prose_chars_before[index + 1] if index + 1 < len(self.prose) else self.prose_chars
+        return (following - self.prose_chars_before[index]) / self.prose_chars
+
     def prose_share_before(self, index: int) -> float:
         """The share of the story's prose that stands above block `index` (1.0 if no prose)."""
         return self.prose_chars_before[index] / self.prose_chars if self.prose_chars else 1.0

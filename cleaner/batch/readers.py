@@ -91,7 +91,10 @@ def file_kind(name: str) -> str | None:
 
 def expand_inputs(inputs: Sequence[str], exclude: Path | None = None,
                   ) -> tuple[list[InputFile], list[Skipped]]:
-    """The files `inputs` name, in order and each once; BatchError for an input naming nothing."""
+    """The files `inputs` name, in order and each once; BatchError for an input naming nothing.
+
+    Files inside `exclude` (the run's output folder) are never inputs, however they are named.
+    """
     found: list[InputFile] = []
     skipped: list[Skipped] = []
     seen: set[Path] = set()
@@ -99,7 +102,7 @@ def expand_inputs(inputs: Sequence[str], exclude: Path | None = None,
     for arg in inputs:
         for path in _paths_of(arg, excluded):
             resolved = path.resolve()
-            if resolved in seen:
+            if resolved in seen or (excluded and resolved.is_relative_to(excluded)):
                 continue
             seen.add(resolved)
             display = printable(os.path.normpath(path))

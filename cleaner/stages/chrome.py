@@ -18,16 +18,34 @@ from cleaner.layout import Layout
 from cleaner.pipeline import Stage, register
 from cleaner.record import Edit
 from cleaner.stages.metadata import story_stems
-from cleaner.text.shape import is_headline_like, is_name_phrase, is_sentence
-from cleaner.text.words import content_stems, overlap, shared_stems
+from cleaner.text.shape import is_headline_like, is_name_phrase
+from cleaner.text.words import content_stems, overlap, shared_stems, words
 from cleaner.urls import site_of
 
 _LINE_SCOPES = ("line", "prefix", "tail")
+_MENU_ITEM_MAX_WORDS = 3
 
 
 def _removal(rule: str, block: Block, reason: str | None = None) -> Edit:
     return Edit(stage="chrome", rule=rule, action="remove", before=block.text,
                 position=block.position, reason=reason)
+
+
+def densest_span(scores: list[int]) -> tuple[int, int]:
+    """First and last index of the run with the largest sum (Kadane); (0, -1) if none is positive.
+
+    >>> densest_span([-5, 300, -20, 250, -900, 400])
+    (1, 3)
+    """
+    best, best_span = 0, (0, -1)
+    total, start = 0, 0
+    for index, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0, index
+        total += score
+        if total > best:
+            best, best_span = total, (start, index)
+    return best_span
 
 
 @register
@@ -44,6 +62,7 @@ class Chrome(Stage):
     def __call__(self, doc: Document) -> Document:
         language, site = doc.meta.language, site_of(doc.url)
         blocks, edits = list(doc.blocks), []
+        self._page_like_text = self._page_like(blocks)
         if self.settings.rules:
             blocks = self._apply_rules(blocks, language, site, edits)
         if self.settings.classifier:
@@ -68,11 +87,19 @@ class Chrome(Stage):
                 continue
             rule = hits[0].rule
             edits.append(_removal(rule.id, block))
-            if rule.scope == "tail" and layout.prose_share_before(index) >= self.settings.tail_min_prose_share:
+            if rule.scope == "tail" and self._ends_story(layout, index):
                 reason = f"after the end-of-article marker {block.text!r}"
                 edits.extend(_removal(rule.id, rest, reason) for rest in blocks[index + 1:])
                 break
         return kept
+
+    def _ends_story(self, layout: Layout, index: int) -> bool:
+        """An end marker cuts the rest when most of the story is above it and, unless the
+        text is a whole page (where comments follow), little prose below it."""
+        above = layout.prose_share_before(index)
+        below = 1.0 - above - layout.prose_share_of(index)
+        return above >= self.settings.tail_min_prose_share_above and (
+            self._page_like_text or below <= self.settings.tail_max_prose_share_below)
 
     def _remove_spans(self, block: Block, language: str | None, site: str | None,
                       layout: Layout, index: int, edits: list[Edit]) -> str:
@@ -90,21 +117,27 @@ class Chrome(Stage):
     # -- 2. classifier -----------------------------------------------------------------
     def _classify(self, blocks: list[Block], language: str | None,
                   edits: list[Edit]) -> list[Block]:
-        layout = Layout.of(blocks, language)
-        if blocks and layout.prose.count(False) / len(blocks) < self.settings.classifier_min_nonprose_share:
-            return blocks  # already extracted text: the neighbour model would cut real lines
+        """On a whole page, keep the densest run of article-like blocks (justext's classes)."""
+        if not self._page_like(blocks):
+            return blocks  # extractor output, not a whole page: the model would cut real lists
         classes = classify_blocks([b.text for b in blocks], language, self.settings)
         if classes is None or "good" not in classes:
             return blocks  # no stoplist, or nothing article-like to anchor on: keep all
-        first = classes.index("good")
-        last = len(classes) - 1 - classes[::-1].index("good")
+        first, last = densest_span([len(b.text) if c == "good" else -len(b.text)
+                                    for b, c in zip(blocks, classes)])
         kept = []
         for index, (block, label) in enumerate(zip(blocks, classes)):
-            if label == "good" or first <= index <= last or is_sentence(block.text):
+            if first <= index <= last:
                 kept.append(block)
             else:
-                edits.append(_removal("classifier.justext", block, describe(block.text, language)))
+                reason = f"{label}, outside the story; {describe(block.text, language)}"
+                edits.append(_removal("classifier.justext", block, reason))
         return kept
+
+    def _page_like(self, blocks: list[Block]) -> bool:
+        """Whole-page text (menus of short items), as opposed to an extractor's output."""
+        menu_lines = sum(len(words(b.text)) <= _MENU_ITEM_MAX_WORDS for b in blocks)
+        return menu_lines >= self.settings.page_min_menu_lines
 
     # -- 3. inserted lines -------------------------------------------------------------
     def _inserted_lines(self, blocks: list[Block], language: str | None,

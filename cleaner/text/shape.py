@@ -14,6 +14,10 @@ _NO_SPACE_SCRIPTS = ("ja", "zh", "th", "ko")
 # Longer than any headline: prose even without a final period (a cut-off teaser, say).
 _PROSE_MIN_WORDS_UNPUNCTUATED = 40
 _SENTENCE_MIN_WORDS = 4
+# A line ending in one of these was wrapped mid-sentence; no headline ends like that.
+_TRAILING_FUNCTION_WORDS = frozenset(
+    "a an the of to in on at for with and or but by from as that this its their his her "
+    "le la les de des du et un une der die das und von zu el los las del y o em do da".split())
 
 
 def ends_sentence(text: str) -> bool:
@@ -55,9 +59,12 @@ def is_headline_like(text: str, max_words: int) -> bool:
     True
     >>> is_headline_like("The ministry said it had agreed.", 24)
     False
+    >>> is_headline_like("Veteran actress Kate Henshaw, who in 2008 won the", 24)
+    False
     """
-    n_words = len(words(text))
-    return 3 <= n_words <= max_words and not _CLAUSE_END.search(text) and text[:1].isupper()
+    tokens = words(text)
+    return (3 <= len(tokens) <= max_words and not _CLAUSE_END.search(text)
+            and text[:1].isupper() and tokens[-1].lower() not in _TRAILING_FUNCTION_WORDS)
 
 
 def is_name_phrase(text: str, max_words: int) -> bool:

@@ -51,9 +51,11 @@ def test_globs_files_and_repeats_each_file_once(corpus):
     assert [f.display for f in files] == ["data/b.txt", "data/sub/c.jsonl"]
 
 
-def test_recursive_glob(corpus):
+def test_recursive_glob_but_never_the_output(corpus):
     files, _ = expand_inputs(["data/**/*.jsonl"])
     assert [f.display for f in files] == ["data/out/records/r.jsonl", "data/sub/c.jsonl"]
+    files, _ = expand_inputs(["data/**/*.jsonl"], exclude=corpus / "data" / "out")
+    assert [f.display for f in files] == ["data/sub/c.jsonl"]
 
 
 @pytest.mark.parametrize(("arg", "message"), [
