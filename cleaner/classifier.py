@@ -49,8 +49,12 @@ class TextParagraph:
 
 
 def classify_blocks(texts: Sequence[str], language: str | None,
-                    settings: ChromeSettings) -> list[str] | None:
-    """justext's final class ("good" or "bad") for each text, or None without a stoplist."""
+                    settings: ChromeSettings) -> list[tuple[str, str]] | None:
+    """justext's (context-free, final) classes for each text, or None without a stoplist.
+
+    Context-free: "good", "neargood", "short" or "bad" from the block alone; final: "good"
+    or "bad" after justext's neighbour revision.
+    """
     stop = stoplist(language)
     if not stop:
         return None
@@ -59,7 +63,7 @@ def classify_blocks(texts: Sequence[str], language: str | None,
                         length_high=settings.length_high, stopwords_low=settings.stopwords_low,
                         stopwords_high=settings.stopwords_high)
     revise_paragraph_classification(paragraphs, settings.max_heading_distance)
-    return [p.class_type for p in paragraphs]
+    return [(p.cf_class, p.class_type) for p in paragraphs]
 
 
 def describe(text: str, language: str | None) -> str:

@@ -54,7 +54,7 @@ def run_batch(options: RunOptions, executor: Executor | None = None) -> dict[str
         out.prepare(_identity(options, shards), options.overwrite)
         todo = [shard for shard in shards if out.marker(shard) is None]
         cleaned = _execute(executor, shards, todo, _task(options), options.progress)
-        run = {"executor": options.executor, "workers": executor.workers,
+        run = {"executor": options.executor, "workers": min(executor.workers, len(todo)),
                "resumed_shards": len(shards) - len(todo), "documents_cleaned": cleaned,
                "wall_seconds": round(time.perf_counter() - started, 3)}
         manifest = build_manifest(files=files, skipped=skipped, shards=_markers(out, shards),

@@ -24,6 +24,7 @@ from cleaner.urls import site_of
 
 _LINE_SCOPES = ("line", "prefix", "tail")
 _MENU_ITEM_MAX_WORDS = 3
+_ARTICLE_LIKE = ("good", "neargood")
 
 
 def _removal(rule: str, block: Block, reason: str | None = None) -> Edit:
@@ -121,16 +122,19 @@ class Chrome(Stage):
         if not self._page_like(blocks):
             return blocks  # extractor output, not a whole page: the model would cut real lists
         classes = classify_blocks([b.text for b in blocks], language, self.settings)
-        if classes is None or "good" not in classes:
+        if classes is None or not any(final == "good" for _, final in classes):
             return blocks  # no stoplist, or nothing article-like to anchor on: keep all
-        first, last = densest_span([len(b.text) if c == "good" else -len(b.text)
-                                    for b, c in zip(blocks, classes)])
+        # Context-free classes score the span: justext's neighbour rule turns a whole menu
+        # good when one long blurb stands above it.
+        cost = self.settings.story_line_cost
+        first, last = densest_span([len(b.text) if cf in _ARTICLE_LIKE else -max(len(b.text), cost)
+                                    for b, (cf, _) in zip(blocks, classes)])
         kept = []
-        for index, (block, label) in enumerate(zip(blocks, classes)):
+        for index, (block, (cf, _)) in enumerate(zip(blocks, classes)):
             if first <= index <= last:
                 kept.append(block)
             else:
-                reason = f"{label}, outside the story; {describe(block.text, language)}"
+                reason = f"{cf}, outside the story; {describe(block.text, language)}"
                 edits.append(_removal("classifier.justext", block, reason))
         return kept
 
