@@ -163,7 +163,8 @@ class Chrome(Stage):
         verdicts: dict[int, tuple[str, str]] = {}
         for index, block in enumerate(blocks):
             if is_name_phrase(block.text, settings.caption_max_words) and any(
-                    block.text in other.text for i, other in enumerate(blocks) if i != index):
+                    block.text in earlier.text and block.text != earlier.text
+                    for earlier in blocks[:index]):
                 verdicts[index] = ("inserted.caption", "a name alone on a line, repeated from the story")
         headlines = [i for i, b in enumerate(blocks) if i not in verdicts and not layout.prose[i]
                      and is_headline_like(b.text, settings.headline_max_words)]
@@ -174,12 +175,13 @@ class Chrome(Stage):
             return content_stems(blocks[index].text, language)
 
         story = story_stems(blocks, layout, language)
-        for index in headlines:
-            if index < layout.first_prose and overlap(stems(index), story) < settings.headline_min_overlap:
-                verdicts[index] = ("inserted.unrelated-headline",
-                                   "a headline above the story, about something else")
+        if headlines and headlines[0] == 0 < layout.first_prose and (
+                overlap(stems(0), story) < settings.headline_min_overlap):
+            verdicts[0] = ("inserted.unrelated-headline",
+                           "a headline on the first line, about something else than the story")
         # Inside the story, a subheading shares words with the paragraph it introduces.
         unattached = [i for i in headlines if layout.first_prose < i < len(blocks) - 1
+                      and layout.prose[i - 1] and layout.prose[i + 1]
                       and not shared_stems(stems(i), stems(i + 1))]
         for index in unattached:
             rest = set().union(*(stems(i) for i in range(len(blocks)) if i != index))

@@ -66,6 +66,7 @@ class MoveMetadata(Stage):
     def __init__(self, config, rules: RuleSet) -> None:
         super().__init__(config, rules)
         self.metadata_rules = RuleSet(r for r in rules.rules if r.action == "to_metadata")
+        self.removal_rules = RuleSet(r for r in rules.rules if r.action == "remove")
 
     def __call__(self, doc: Document) -> Document:
         language, site = doc.meta.language, site_of(doc.url)
@@ -98,21 +99,29 @@ class MoveMetadata(Stage):
             break  # one rule per block: spans of a second hit would be stale
         return text, found
 
+    def _is_chrome(self, text: str, language: str | None) -> bool:
+        return bool(self.removal_rules.hits(text, ("line", "prefix"), language))
+
     def _take_title(self, blocks: list[Block], meta: Metadata, language: str | None,
                     edits: list[Edit]) -> tuple[list[Block], Metadata]:
-        """The first headline-like line above the story that is about the story is the title."""
+        """The title line: the known title (from HTML), else the first line if it is
+        headline-like and about the story (chrome lines above it do not count)."""
         layout = Layout.of(blocks, language)
         story = story_stems(blocks, layout, language)
         max_words = self.config.chrome.headline_max_words
         threshold = self.config.chrome.headline_min_overlap
         for index in range(min(layout.first_prose, len(blocks))):
             text = blocks[index].text
-            is_known_title = meta.title is not None and text.casefold() == meta.title.casefold()
-            if not is_known_title and (meta.title is not None or not is_headline_like(text, max_words)
-                                       or headline_overlap(text, story, language) < threshold):
-                continue
-            edits.append(Edit(stage=self.name, rule="metadata.title", action="to_metadata",
-                              before=text, position=blocks[index].position,
-                              reason="headline-like line above the story, about the story"))
-            return blocks[:index] + blocks[index + 1:], meta.merge(title=text)
+            if meta.title is not None:
+                found = text.casefold() == meta.title.casefold()
+            else:
+                found = (is_headline_like(text, max_words)
+                         and headline_overlap(text, story, language) >= threshold)
+            if found:
+                edits.append(Edit(stage=self.name, rule="metadata.title", action="to_metadata",
+                                  before=text, position=blocks[index].position,
+                                  reason="headline-like line above the story, about the story"))
+                return blocks[:index] + blocks[index + 1:], meta.merge(title=text)
+            if meta.title is None and not self._is_chrome(text, language):
+                break
         return blocks, meta
