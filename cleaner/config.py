@@ -85,6 +85,7 @@ class ChromeSettings(Settings):
     # A headline-like line inside the story is an inserted teaser when it shares no content
     # word with the next paragraph and less than this share of its words with the story.
     teaser_max_story_overlap: float = Field(0.34, ge=0.0, le=1.0)
+    lone_teaser_max_story_overlap: float = Field(0.5, ge=0.0, le=1.0)
     # A top headline is about the story if this share of its content words is in the body.
     headline_min_overlap: float = Field(0.3, ge=0.0, le=1.0)
     caption_max_words: int = 8

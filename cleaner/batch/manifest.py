@@ -7,6 +7,7 @@ versions of the moment) depends only on the inputs and the config.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import platform
 from collections import Counter
@@ -15,6 +16,7 @@ from importlib import metadata
 from typing import Any
 
 from cleaner.batch.readers import ErrorRow, InputFile, Skipped
+from cleaner.catalog import builtin_rule_files
 from cleaner.config import Config
 from cleaner.record import ArticleRecord
 
@@ -84,6 +86,17 @@ def config_hash(config: Config) -> str:
     return hashlib.sha256(config.cache_key().encode("utf-8")).hexdigest()[:16]
 
 
+def rules_hash(config: Config) -> str:
+    """A hash of the rule files the config uses, by content: editing a rule changes it."""
+    files = (builtin_rule_files() if config.rules.builtin else []) + list(config.rules.extra)
+    digest = hashlib.sha256()
+    for file in files:
+        digest.update(file.name.encode() + b"\0")
+        with contextlib.suppress(OSError):  # a missing file fails the run when rules load
+            digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def package_versions() -> dict[str, str]:
     versions = {"python": platform.python_version()}
     for name in _PACKAGES:
@@ -103,6 +116,7 @@ def build_manifest(*, files: list[InputFile], skipped: list[Skipped], shards: li
     return {
         "format": "jsonl",
         "config_hash": config_hash(config),
+        "rules_hash": rules_hash(config),
         "counts": {"inputs": len(files), "shards": len(shards), "documents": total.documents,
                    "records": total.records, "errors": total.errors,
                    "skipped_files": len(skipped), "blank_lines": total.blank_lines},

@@ -14,7 +14,7 @@ from tqdm import tqdm
 
 from cleaner.batch import BatchError
 from cleaner.batch.executor import Executor, make_executor
-from cleaner.batch.manifest import build_manifest, config_hash
+from cleaner.batch.manifest import build_manifest, config_hash, rules_hash
 from cleaner.batch.readers import JsonFields, expand_inputs
 from cleaner.batch.shards import OutputDir, Shard, describe, plan_hash, plan_shards
 from cleaner.batch.worker import ShardTask
@@ -79,7 +79,8 @@ def _identity(options: RunOptions, shards: list[Shard]) -> dict[str, str]:
     """What a resumed run must share with the one that wrote the folder."""
     settings = {"format": "jsonl", "shard_size": options.shard_size,
                 "fields": dataclasses.asdict(options.fields)}
-    return {"config_hash": config_hash(options.config), "plan_hash": plan_hash(shards, settings)}
+    return {"config_hash": config_hash(options.config), "rules_hash": rules_hash(options.config),
+            "plan_hash": plan_hash(shards, settings)}
 
 
 def _task(options: RunOptions) -> ShardTask:

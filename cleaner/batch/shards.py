@@ -233,6 +233,7 @@ class OutputDir:
             raise BatchError(f"{self.run_file} is damaged: pass --overwrite to start again",
                              ) from None
         for key, what in (("config_hash", "a different config"),
+                          ("rules_hash", "rule files that have changed since"),
                           ("plan_hash", "different inputs or reader options")):
             if previous.get(key) != identity[key]:
                 raise BatchError(f"{self.root} holds results from {what}: pass --overwrite to "

@@ -163,8 +163,7 @@ class Chrome(Stage):
         verdicts: dict[int, tuple[str, str]] = {}
         for index, block in enumerate(blocks):
             if is_name_phrase(block.text, settings.caption_max_words) and any(
-                    block.text in earlier.text and block.text != earlier.text
-                    for earlier in blocks[:index]):
+                    layout.prose[i] and block.text in blocks[i].text for i in range(index)):
                 verdicts[index] = ("inserted.caption", "a name alone on a line, repeated from the story")
         headlines = [i for i, b in enumerate(blocks) if i not in verdicts and not layout.prose[i]
                      and is_headline_like(b.text, settings.headline_max_words)]
@@ -183,10 +182,13 @@ class Chrome(Stage):
         unattached = [i for i in headlines if layout.first_prose < i < len(blocks) - 1
                       and layout.prose[i - 1] and layout.prose[i + 1]
                       and not shared_stems(stems(i), stems(i + 1))]
+        # A lone such line is judged more strictly than one of several (an article's own
+        # subheadings need not repeat its words; a single inserted link rarely does).
+        limit = (settings.lone_teaser_max_story_overlap if len(unattached) == 1
+                 else settings.teaser_max_story_overlap)
         for index in unattached:
             rest = set().union(*(stems(i) for i in range(len(blocks)) if i != index))
-            off_topic = overlap(stems(index), rest) < settings.teaser_max_story_overlap
-            if off_topic or len(unattached) == 1:
-                verdicts[index] = ("inserted.teaser", "a headline inside the story that does not "
-                                   "introduce the next paragraph" + (" nor match the story" if off_topic else ""))
+            if overlap(stems(index), rest) < limit:
+                verdicts[index] = ("inserted.teaser", "a headline between paragraphs that neither "
+                                   "introduces the next one nor shares most of its words with the story")
         return verdicts

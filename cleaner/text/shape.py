@@ -14,6 +14,8 @@ _NO_SPACE_SCRIPTS = ("ja", "zh", "th", "ko")
 # Longer than any headline: prose even without a final period (a cut-off teaser, say).
 _PROSE_MIN_WORDS_UNPUNCTUATED = 40
 _SENTENCE_MIN_WORDS = 4
+# A sentence break inside the line, a web address, a hashtag: running text, not a headline.
+_NOT_IN_HEADLINES = re.compile(r"[a-zß-ÿа-я][.!?] [A-ZÀ-ÞА-Я]|www\.|https?://|\S@\S|(?:^|\s)#\w")
 # A line ending in one of these was wrapped mid-sentence; no headline ends like that.
 _TRAILING_FUNCTION_WORDS = frozenset(
     "a an the of to in on at for with and or but by from as that this its their his her "
@@ -61,10 +63,13 @@ def is_headline_like(text: str, max_words: int) -> bool:
     False
     >>> is_headline_like("Veteran actress Kate Henshaw, who in 2008 won the", 24)
     False
+    >>> is_headline_like("Sponsored by Acme. All opinions are mine", 24)
+    False
     """
     tokens = words(text)
     return (3 <= len(tokens) <= max_words and not _CLAUSE_END.search(text)
-            and text[:1].isupper() and tokens[-1].lower() not in _TRAILING_FUNCTION_WORDS)
+            and text[:1].isupper() and tokens[-1].lower() not in _TRAILING_FUNCTION_WORDS
+            and not _NOT_IN_HEADLINES.search(text))
 
 
 def is_name_phrase(text: str, max_words: int) -> bool:

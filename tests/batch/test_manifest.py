@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from cleaner.batch.manifest import Stats, ranked, summary
+from cleaner.batch.manifest import Stats, ranked, rules_hash, summary
 from cleaner.batch.readers import ErrorRow
+from cleaner.config import Config
 from cleaner.record import ArticleRecord, Edit
 
 
@@ -51,3 +52,14 @@ def test_summary_is_one_paragraph():
         "unsupported types. Removed 5,000 lines, moved 0 to metadata, made 1 fix. Top rules: "
         "rule.0 10, rule.1 9, rule.2 8, rule.3 7, rule.4 6 and 2 more. Languages: en 1,000, "
         "fr 190. Output: out/records, out/errors, out/manifest.json.")
+
+
+def test_rules_hash_follows_the_content_of_the_rule_files(tmp_path):
+    extra = tmp_path / "site.yaml"
+    extra.write_text("rules: []\n")
+    config = Config.from_dict({"rules": {"builtin": False, "extra": [str(extra)]}})
+    before = rules_hash(config)
+    assert rules_hash(config) == before
+    extra.write_text("rules: [] # edited\n")
+    assert rules_hash(config) != before
+    assert rules_hash(Config()) != rules_hash(Config.from_dict({"rules": {"builtin": False}}))

@@ -85,7 +85,7 @@ def test_names_that_collide_are_refused(tmp_path):
         plan_shards(files, 10)
 
 
-IDENTITY = {"config_hash": "c1", "plan_hash": "p1"}
+IDENTITY = {"config_hash": "c1", "rules_hash": "r1", "plan_hash": "p1"}
 
 
 def test_a_folder_of_other_files_is_refused_and_overwrite_keeps_them(tmp_path):
@@ -97,7 +97,8 @@ def test_a_folder_of_other_files_is_refused_and_overwrite_keeps_them(tmp_path):
 
 
 @pytest.mark.parametrize(("key", "message"), [
-    ("config_hash", "a different config"), ("plan_hash", "different inputs or reader options")])
+    ("config_hash", "a different config"), ("rules_hash", "rule files that have changed"),
+    ("plan_hash", "different inputs or reader options")])
 def test_resuming_a_different_run_is_refused(tmp_path, key, message):
     OutputDir(tmp_path).prepare(IDENTITY, overwrite=False)
     (tmp_path / "done" / "shard-1.json").write_text("{}")
