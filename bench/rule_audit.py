@@ -16,9 +16,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.quality import DEFAULT_DATASET, FOLDERS, load_gold, read_input  # noqa: E402
-from bench.zyte_metric import shingles  # noqa: E402
-from cleaner import clean  # noqa: E402
+from bench.quality import DEFAULT_DATASET, FOLDERS, load_gold, read_input
+from bench.zyte_metric import shingles
+from cleaner import clean
 
 
 def is_gold(text: str, gold_shingles: set) -> bool:

@@ -23,7 +23,7 @@ with an RE2 set; only the rules that hit are run on their own.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -40,6 +40,8 @@ METADATA_FIELDS = ("title", "description", "authors", "date", "publisher", "agen
 RULE_ID = r"^[a-z0-9]+(?:[.-][a-z0-9]+)*(?::[a-z0-9.-]+)?$"
 # Big alternations (phrase lists of a whole catalog in one set) need more than RE2's 8 MB.
 RE2_MAX_MEM = 64 << 20
+# libyaml's safe loader when PyYAML has it (ten times faster), else the pure-Python one.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class Examples(BaseModel):
@@ -123,7 +125,7 @@ class Hit:
 class CompiledRule:
     """A rule with its compiled pattern; matches in the way its scope says."""
 
-    __slots__ = ("rule", "_regex")
+    __slots__ = ("_regex", "rule")
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
@@ -144,12 +146,18 @@ class CompiledRule:
 
 
 def compile_pattern(pattern: str, rule_id: str) -> Any:
-    options = re2.Options()
-    options.max_mem = RE2_MAX_MEM
     try:
-        return re2.compile(pattern, options)
+        return _compile(pattern)
     except re2.error as exc:
         raise RuleError(f"rule {rule_id}: pattern is not valid RE2: {exc}") from None
+
+
+@functools.lru_cache(maxsize=4096)
+def _compile(pattern: str) -> Any:
+    """Compiled once per process: validation and matching share it."""
+    options = re2.Options()
+    options.max_mem = RE2_MAX_MEM
+    return re2.compile(pattern, options)
 
 
 _SET_KINDS = {"line": "FullMatchSet", "tail": "FullMatchSet", "prefix": "MatchSet", "inline": "SearchSet"}
@@ -162,13 +170,14 @@ class RuleSet:
     `inline_hits(line)` the in-line spans, both in catalog order.
     """
 
-    def __init__(self, rules: Iterable[Rule]) -> None:
+    def __init__(self, rules: Iterable[Rule], compiled: dict[str, CompiledRule] | None = None) -> None:
         self.rules: tuple[Rule, ...] = tuple(rules)
+        known = compiled or {}
+        self._compiled = {r.id: known.get(r.id) or CompiledRule(r) for r in self.rules}
         self._by_scope: dict[str, list[CompiledRule]] = {s: [] for s in _SET_KINDS}
         for rule in self.rules:
-            self._by_scope[rule.scope].append(CompiledRule(rule))
-        self._sets = {scope: self._build_set(scope, compiled)
-                      for scope, compiled in self._by_scope.items() if compiled}
+            self._by_scope[rule.scope].append(self._compiled[rule.id])
+        self._sets: dict[str, Any] = {}  # built on first use: subsets are made, then matched
 
     @staticmethod
     def _build_set(scope: str, compiled: list[CompiledRule]) -> Any:
@@ -187,9 +196,11 @@ class RuleSet:
              site: str | None = None) -> list[Hit]:
         found: list[tuple[int, Hit]] = []
         for scope in scopes:
+            if not self._by_scope[scope]:
+                continue
             rule_set = self._sets.get(scope)
             if rule_set is None:
-                continue
+                rule_set = self._sets[scope] = self._build_set(scope, self._by_scope[scope])
             for index in rule_set.Match(line) or ():
                 compiled = self._by_scope[scope][index]
                 if not compiled.rule.applies_to(language, site):
@@ -206,9 +217,13 @@ class RuleSet:
     def _order(self, rule: Rule) -> int:
         return self._positions[rule.id]
 
+    def subset(self, keep: Callable[[Rule], bool]) -> RuleSet:
+        """The rules for which `keep` is true, reusing their compiled patterns."""
+        return RuleSet((r for r in self.rules if keep(r)), self._compiled)
+
     def without(self, disabled: Iterable[str]) -> RuleSet:
         off = set(disabled)
-        return RuleSet(r for r in self.rules if r.id not in off and not off & set(r.aliases))
+        return self.subset(lambda r: r.id not in off and not off & set(r.aliases))
 
     def get(self, rule_id: str) -> Rule | None:
         for rule in self.rules:
@@ -220,7 +235,7 @@ class RuleSet:
 def load_rule_file(path: Path) -> list[Rule]:
     """Load and validate one YAML rule file; errors name the file, the rule and the field."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except OSError as exc:
         raise RuleError(f"{path}: cannot read rule file: {exc.strerror or exc}") from None
     except yaml.YAMLError as exc:
@@ -274,4 +289,5 @@ def _load_cached(files: tuple[str, ...], disabled: tuple[str, ...]) -> RuleSet:
     unknown = set(disabled) - set(seen)
     if unknown:
         raise RuleError(f"disabled rule ids not in the catalog: {', '.join(sorted(unknown))}")
-    return RuleSet(rules).without(disabled)
+    off = set(disabled)
+    return RuleSet(r for r in rules if r.id not in off and not off & set(r.aliases))

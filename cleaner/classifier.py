@@ -1,16 +1,15 @@
 """justext's paragraph model applied to text blocks (no HTML needed).
 
-justext classifies a paragraph by length and stopword density, then revises short and
-near-good paragraphs by their neighbours. Its functions only need objects that look like its
-`Paragraph`; `TextParagraph` is that, for a line of text. Headlines are told apart by shape,
-since text has no `<h1>`.
+justext classifies a paragraph by its length and stopword density. Its functions only need
+objects that look like its `Paragraph`; `TextParagraph` is that, for a line of text.
+Headlines are told apart by shape, since text has no `<h1>`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from justext.core import classify_paragraphs, revise_paragraph_classification
+from justext.core import classify_paragraphs
 
 from cleaner.config import ChromeSettings
 from cleaner.text.shape import is_headline_like
@@ -20,14 +19,21 @@ from cleaner.text.words import stoplist
 class TextParagraph:
     """The part of justext's `Paragraph` interface that its classifier reads."""
 
-    __slots__ = ("text", "dom_path", "chars_count_in_links", "heading", "cf_class", "class_type",
-                 "words_count", "_tokens")
+    __slots__ = (
+        "_tokens",
+        "cf_class",
+        "chars_count_in_links",
+        "dom_path",
+        "heading",
+        "text",
+        "words_count",
+    )
 
     def __init__(self, text: str, heading: bool) -> None:
         self.text = text
         self.dom_path = "h2" if heading else "p"
         self.chars_count_in_links = 0
-        self.cf_class = self.class_type = ""
+        self.cf_class = ""
         self.heading = heading
         self._tokens = text.split()
         self.words_count = len(self._tokens)
@@ -49,11 +55,12 @@ class TextParagraph:
 
 
 def classify_blocks(texts: Sequence[str], language: str | None,
-                    settings: ChromeSettings) -> list[tuple[str, str]] | None:
-    """justext's (context-free, final) classes for each text, or None without a stoplist.
+                    settings: ChromeSettings) -> list[str] | None:
+    """justext's context-free class of each text ("good", "neargood", "short" or "bad"),
+    or None without a stoplist.
 
-    Context-free: "good", "neargood", "short" or "bad" from the block alone; final: "good"
-    or "bad" after justext's neighbour revision.
+    justext's neighbour revision is left out: it is quadratic on long runs of short lines,
+    and the story span (see the chrome stage) judges blocks by their neighbours instead.
     """
     stop = stoplist(language)
     if not stop:
@@ -62,12 +69,11 @@ def classify_blocks(texts: Sequence[str], language: str | None,
     classify_paragraphs(paragraphs, stop, length_low=settings.length_low,
                         length_high=settings.length_high, stopwords_low=settings.stopwords_low,
                         stopwords_high=settings.stopwords_high)
-    revise_paragraph_classification(paragraphs, settings.max_heading_distance)
-    return [(p.cf_class, p.class_type) for p in paragraphs]
+    return [p.cf_class for p in paragraphs]
 
 
 def describe(text: str, language: str | None) -> str:
-    """Why the classifier called a block boilerplate, for the edit log."""
+    """Why the classifier judged a block as it did, for the edit log."""
     tokens = text.split()
     stop = stoplist(language)
     density = sum(t.lower() in stop for t in tokens) / len(tokens) if tokens else 0.0

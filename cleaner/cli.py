@@ -71,6 +71,6 @@ def clean_command(file: str, content_type: str | None, as_json: bool, url: str |
     click.echo(record.model_dump_json(indent=2) if as_json else record.text)
 
 
-from cleaner.commands import register_all  # noqa: E402  (commands attach to `main`)
+from cleaner.commands import register_all
 
 register_all(main)

@@ -6,10 +6,7 @@ import click
 
 
 def register_all(group: click.Group) -> None:
-    from cleaner.commands import rules
+    from cleaner.commands import batch, ci, rules
 
-    rules.register(group)
-    from cleaner.commands import ci
-
-    ci.register(group)
-    from cleaner.commands import batch; batch.register(group)  # noqa: E702
+    for family in (rules, ci, batch):
+        family.register(group)

@@ -11,6 +11,8 @@ Three passes over the blocks, each logging what it removes:
 
 from __future__ import annotations
 
+import bisect
+
 from cleaner.catalog import RuleSet
 from cleaner.classifier import classify_blocks, describe
 from cleaner.document import Block, Document
@@ -19,12 +21,14 @@ from cleaner.pipeline import Stage, register
 from cleaner.record import Edit
 from cleaner.stages.metadata import story_stems
 from cleaner.text.shape import is_headline_like, is_name_phrase
-from cleaner.text.words import content_stems, overlap, shared_stems, words
+from cleaner.text.words import StemCounts, content_stems, overlap, shared_stems, words
 from cleaner.urls import site_of
 
 _LINE_SCOPES = ("line", "prefix", "tail")
 _MENU_ITEM_MAX_WORDS = 3
 _ARTICLE_LIKE = ("good", "neargood")
+_TEASER_REASON = ("a headline between paragraphs that neither introduces the next one nor "
+                  "shares most of its words with the story")
 
 
 def _removal(rule: str, block: Block, reason: str | None = None) -> Edit:
@@ -58,7 +62,7 @@ class Chrome(Stage):
     def __init__(self, config, rules: RuleSet) -> None:
         super().__init__(config, rules)
         self.settings = config.chrome
-        self.removal_rules = RuleSet(r for r in rules.rules if r.action == "remove")
+        self.removal_rules = rules.subset(lambda r: r.action == "remove")
 
     def __call__(self, doc: Document) -> Document:
         language, site = doc.meta.language, site_of(doc.url)
@@ -122,21 +126,28 @@ class Chrome(Stage):
         if not self._page_like(blocks):
             return blocks  # extractor output, not a whole page: the model would cut real lists
         classes = classify_blocks([b.text for b in blocks], language, self.settings)
-        if classes is None or not any(final == "good" for _, final in classes):
+        if classes is None or "good" not in classes:
             return blocks  # no stoplist, or nothing article-like to anchor on: keep all
-        # Context-free classes score the span: justext's neighbour rule turns a whole menu
-        # good when one long blurb stands above it.
-        cost = self.settings.story_line_cost
-        first, last = densest_span([len(b.text) if cf in _ARTICLE_LIKE else -max(len(b.text), cost)
-                                    for b, (cf, _) in zip(blocks, classes)])
+        layout = Layout.of(blocks, language)
+        first, last = densest_span([self._story_score(b.text, cf, layout.prose[i])
+                                    for i, (b, cf) in enumerate(zip(blocks, classes))])
         kept = []
-        for index, (block, (cf, _)) in enumerate(zip(blocks, classes)):
+        for index, (block, cf) in enumerate(zip(blocks, classes)):
             if first <= index <= last:
                 kept.append(block)
             else:
                 reason = f"{cf}, outside the story; {describe(block.text, language)}"
                 edits.append(_removal("classifier.justext", block, reason))
         return kept
+
+    def _story_score(self, text: str, cf_class: str, prose: bool) -> int:
+        """How much a block pulls the story span towards it: article-like text by its length,
+        prose with few stopwords (results, names) by half, any other line by at least a cost."""
+        if cf_class in _ARTICLE_LIKE:
+            return len(text)
+        if prose:
+            return len(text) // 2
+        return -max(len(text), self.settings.story_line_cost)
 
     def _page_like(self, blocks: list[Block]) -> bool:
         """Whole-page text (menus of short items), as opposed to an extractor's output."""
@@ -158,37 +169,51 @@ class Chrome(Stage):
 
     def _judge_lines(self, blocks: list[Block], language: str | None) -> dict[int, tuple[str, str]]:
         """(rule, reason) for each line that was inserted into the story, by index."""
-        settings = self.settings
         layout = Layout.of(blocks, language)
-        verdicts: dict[int, tuple[str, str]] = {}
-        for index, block in enumerate(blocks):
-            if is_name_phrase(block.text, settings.caption_max_words) and any(
-                    layout.prose[i] and block.text in blocks[i].text for i in range(index)):
-                verdicts[index] = ("inserted.caption", "a name alone on a line, repeated from the story")
+        verdicts = dict.fromkeys(self._captions(blocks, layout),
+                                 ("inserted.caption", "a name alone on a line, repeated from the story"))
+        max_words = self.settings.headline_max_words
         headlines = [i for i, b in enumerate(blocks) if i not in verdicts and not layout.prose[i]
-                     and is_headline_like(b.text, settings.headline_max_words)]
+                     and is_headline_like(b.text, max_words)]
         if not headlines:
             return verdicts
-
-        def stems(index: int) -> frozenset[str]:
-            return content_stems(blocks[index].text, language)
-
-        story = story_stems(blocks, layout, language)
-        if headlines and headlines[0] == 0 < layout.first_prose and (
-                overlap(stems(0), story) < settings.headline_min_overlap):
+        stems = [content_stems(b.text, language) for b in blocks]
+        if headlines[0] == 0 < layout.first_prose and overlap(
+                stems[0], story_stems(blocks, layout, language)) < self.settings.headline_min_overlap:
             verdicts[0] = ("inserted.unrelated-headline",
                            "a headline on the first line, about something else than the story")
-        # Inside the story, a subheading shares words with the paragraph it introduces.
-        unattached = [i for i in headlines if layout.first_prose < i < len(blocks) - 1
+        teaser = ("inserted.teaser", _TEASER_REASON)
+        for index in self._teasers(headlines, stems, layout):
+            verdicts[index] = teaser
+        return verdicts
+
+    def _captions(self, blocks: list[Block], layout: Layout) -> list[int]:
+        """Lines that only repeat a name the story's prose already gave (photo captions)."""
+        prose = [i for i, flag in enumerate(layout.prose) if flag]
+        starts, offset = [], 0
+        for i in prose:
+            starts.append(offset)
+            offset += len(blocks[i].text) + 1
+        joined = "\n".join(blocks[i].text for i in prose)
+        found = []
+        for index, block in enumerate(blocks):
+            if not is_name_phrase(block.text, self.settings.caption_max_words):
+                continue
+            at = joined.find(block.text)
+            if at >= 0 and prose[bisect.bisect_right(starts, at) - 1] < index:
+                found.append(index)
+        return found
+
+    def _teasers(self, headlines: list[int], stems: list[frozenset[str]], layout: Layout) -> list[int]:
+        """Headline-like lines between paragraphs that neither introduce the next paragraph
+        (a subheading shares its words) nor use mostly words of the story."""
+        last = len(stems) - 1
+        unattached = [i for i in headlines if layout.first_prose < i < last
                       and layout.prose[i - 1] and layout.prose[i + 1]
-                      and not shared_stems(stems(i), stems(i + 1))]
+                      and not shared_stems(stems[i], stems[i + 1])]
         # A lone such line is judged more strictly than one of several (an article's own
         # subheadings need not repeat its words; a single inserted link rarely does).
-        limit = (settings.lone_teaser_max_story_overlap if len(unattached) == 1
-                 else settings.teaser_max_story_overlap)
-        for index in unattached:
-            rest = set().union(*(stems(i) for i in range(len(blocks)) if i != index))
-            if overlap(stems(index), rest) < limit:
-                verdicts[index] = ("inserted.teaser", "a headline between paragraphs that neither "
-                                   "introduces the next one nor shares most of its words with the story")
-        return verdicts
+        limit = (self.settings.lone_teaser_max_story_overlap if len(unattached) == 1
+                 else self.settings.teaser_max_story_overlap)
+        counts = StemCounts(stems)
+        return [i for i in unattached if counts.overlap_with_others(stems[i]) < limit]

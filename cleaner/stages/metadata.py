@@ -65,8 +65,8 @@ class MoveMetadata(Stage):
 
     def __init__(self, config, rules: RuleSet) -> None:
         super().__init__(config, rules)
-        self.metadata_rules = RuleSet(r for r in rules.rules if r.action == "to_metadata")
-        self.removal_rules = RuleSet(r for r in rules.rules if r.action == "remove")
+        self.metadata_rules = rules.subset(lambda r: r.action == "to_metadata")
+        self.removal_rules = rules.subset(lambda r: r.action == "remove")
 
     def __call__(self, doc: Document) -> Document:
         language, site = doc.meta.language, site_of(doc.url)

@@ -18,8 +18,7 @@ _SENTENCE_MIN_WORDS = 4
 _NOT_IN_HEADLINES = re.compile(r"[a-zß-ÿа-я][.!?] [A-ZÀ-ÞА-Я]|www\.|https?://|\S@\S|(?:^|\s)#\w")
 # A line ending in one of these was wrapped mid-sentence; no headline ends like that.
 _TRAILING_FUNCTION_WORDS = frozenset(
-    "a an the of to in on at for with and or but by from as that this its their his her "
-    "le la les de des du et un une der die das und von zu el los las del y o em do da".split())
+    ["a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "and", "or", "but", "by", "from", "as", "that", "this", "its", "their", "his", "her", "le", "la", "les", "de", "des", "du", "et", "un", "une", "der", "die", "das", "und", "von", "zu", "el", "los", "las", "del", "y", "o", "em", "do", "da"])
 
 
 def ends_sentence(text: str) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 import justext
 
@@ -86,3 +88,31 @@ def content_stems(text: str, language: str | None) -> frozenset[str]:
     """
     stop = stoplist(language) or stoplist("en")
     return frozenset(stem(w) for w in words(text) if len(w) >= 3 and w.lower() not in stop)
+
+
+class StemCounts:
+    """How many blocks use each stem: answers "do the other blocks use this line's words?"
+    for every line in one pass over the document."""
+
+    def __init__(self, stem_sets: Iterable[frozenset[str]]) -> None:
+        self.counts: Counter[str] = Counter()
+        for stems in stem_sets:
+            self.counts.update(stems)
+        self.by_prefix: defaultdict[str, set[str]] = defaultdict(set)
+        for stem_ in self.counts:
+            self.by_prefix[stem_[:_PREFIX]].add(stem_)
+
+    def overlap_with_others(self, own: frozenset[str]) -> float:
+        """The share of one block's stems that some other block also uses (see shared_stems).
+
+        >>> counts = StemCounts([frozenset({"lead", "forth"}), frozenset({"leader"})])
+        >>> counts.overlap_with_others(frozenset({"lead", "forth"}))
+        0.5
+        """
+        if not own:
+            return 0.0
+        shared = sum(
+            any(self.counts[other] > (other in own) and (other.startswith(stem_) or stem_.startswith(other))
+                for other in self.by_prefix[stem_[:_PREFIX]])
+            for stem_ in own)
+        return shared / len(own)

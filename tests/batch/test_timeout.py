@@ -64,8 +64,8 @@ def test_off_the_main_thread_there_is_no_limit():
 
 
 def test_timeout_in_a_worker_process(tmp_path, cli, fast_config):
-    """A document of 1,500 stories takes seconds; with --timeout 0.5 it is cut off."""
-    huge = "\n".join(article(n) for n in range(1500))
+    """A document of 6,000 stories takes seconds; with --timeout 0.5 it is cut off."""
+    huge = "\n".join(article(n) for n in range(6000))
     feed = write_jsonl(tmp_path / "feed.jsonl", [
         {"id": "small-1", "text": article(1)}, {"id": "huge", "text": huge},
         {"id": "small-2", "text": article(2)}])

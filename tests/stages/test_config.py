@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
 from cleaner import Config, ConfigError, clean
 
@@ -43,7 +44,7 @@ def test_extra_rule_paths_are_relative_to_the_config(tmp_path):
 
 
 def test_config_is_immutable():
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         Config().stages = ()
 
 

@@ -28,7 +28,7 @@ def test_prose_mentioning_tags_is_text(text):
 
 
 def test_utf8_wins_over_a_wrong_declaration():
-    html = '<meta charset="iso-8859-1"><p>Café “quoted”</p>'.encode("utf-8")
+    html = '<meta charset="iso-8859-1"><p>Café “quoted”</p>'.encode()
     assert "Café “quoted”" in decode_bytes(html)
 
 
