@@ -20,6 +20,7 @@ run: setup
 	$(BIN)/cleaner run fixtures/ --output out/fixtures --overwrite
 
 test: setup
+	$(BIN)/ruff check cleaner tests bench
 	$(BIN)/python -m pytest
 	$(BIN)/cleaner rules test
 	$(BIN)/cleaner check fixtures/

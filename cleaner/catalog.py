@@ -160,55 +160,75 @@ def _compile(pattern: str) -> Any:
     return re2.compile(pattern, options)
 
 
-_SET_KINDS = {"line": "FullMatchSet", "tail": "FullMatchSet", "prefix": "MatchSet", "inline": "SearchSet"}
+# Scopes matched the same way share one RE2 set: line and tail rules match whole lines.
+_ANCHOR_OF_SCOPE = {"line": "full", "tail": "full", "prefix": "start", "inline": "search"}
+_SET_OF_ANCHOR = {"full": "FullMatchSet", "start": "MatchSet", "search": "SearchSet"}
 
 
 class RuleSet:
-    """The active rules, grouped by scope, each scope matched in one RE2 pass.
-
-    `line_hits(line)` returns the whole-line hits (line, prefix and tail scopes) and
-    `inline_hits(line)` the in-line spans, both in catalog order.
+    """The active rules, matched with one RE2 set per anchoring (whole line, line start,
+    anywhere): a line costs three passes whatever the size of the catalog, and only the
+    rules that hit are run on their own, for their spans and groups.
     """
 
     def __init__(self, rules: Iterable[Rule], compiled: dict[str, CompiledRule] | None = None) -> None:
         self.rules: tuple[Rule, ...] = tuple(rules)
         known = compiled or {}
         self._compiled = {r.id: known.get(r.id) or CompiledRule(r) for r in self.rules}
-        self._by_scope: dict[str, list[CompiledRule]] = {s: [] for s in _SET_KINDS}
+        self._by_anchor: dict[str, list[CompiledRule]] = {a: [] for a in _SET_OF_ANCHOR}
         for rule in self.rules:
-            self._by_scope[rule.scope].append(self._compiled[rule.id])
+            self._by_anchor[_ANCHOR_OF_SCOPE[rule.scope]].append(self._compiled[rule.id])
         self._sets: dict[str, Any] = {}  # built on first use: subsets are made, then matched
+        self._memo: dict[tuple[str, str | None, str | None], tuple[Hit, ...]] = {}
 
-    @staticmethod
-    def _build_set(scope: str, compiled: list[CompiledRule]) -> Any:
-        options = re2.Options()
-        options.max_mem = RE2_MAX_MEM
-        rule_set = getattr(re2.Set, _SET_KINDS[scope])(options)
-        for item in compiled:
-            rule_set.Add(item.rule.regex)
-        rule_set.Compile()
-        return rule_set
+    def _set(self, anchor: str) -> Any:
+        if anchor not in self._sets:
+            options = re2.Options()
+            options.max_mem = RE2_MAX_MEM
+            rule_set = getattr(re2.Set, _SET_OF_ANCHOR[anchor])(options)
+            for item in self._by_anchor[anchor]:
+                rule_set.Add(item.rule.regex)
+            rule_set.Compile()
+            self._sets[anchor] = rule_set
+        return self._sets[anchor]
 
     def __len__(self) -> int:
         return len(self.rules)
 
     def hits(self, line: str, scopes: Sequence[str], language: str | None = None,
-             site: str | None = None) -> list[Hit]:
+             site: str | None = None, action: str | None = None) -> list[Hit]:
+        """The rules of `scopes` (and `action`) that match `line` and apply to its language
+        and site, in catalog order."""
+        return [hit for hit in self._matches(line, language, site)
+                if hit.rule.scope in scopes and (action is None or hit.rule.action == action)]
+
+    def _matches(self, line: str, language: str | None, site: str | None) -> tuple[Hit, ...]:
+        """Every rule that matches `line`, remembered until `forget()`: the metadata and
+        chrome stages ask about the same lines."""
+        key = (line, language, site)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self._match_all(line, language, site)
+        return found
+
+    def forget(self) -> None:
+        """Drop remembered matches (the pipeline calls this before each document)."""
+        self._memo.clear()
+
+    def _match_all(self, line: str, language: str | None, site: str | None) -> tuple[Hit, ...]:
         found: list[tuple[int, Hit]] = []
-        for scope in scopes:
-            if not self._by_scope[scope]:
+        data = line.encode("utf-8")  # once, for every set
+        for anchor, candidates in self._by_anchor.items():
+            if not candidates:
                 continue
-            rule_set = self._sets.get(scope)
-            if rule_set is None:
-                rule_set = self._sets[scope] = self._build_set(scope, self._by_scope[scope])
-            for index in rule_set.Match(line) or ():
-                compiled = self._by_scope[scope][index]
+            for index in self._set(anchor).Match(data) or ():
+                compiled = candidates[index]
                 if not compiled.rule.applies_to(language, site):
                     continue
                 hit = compiled.match(line)
                 if hit is not None:
                     found.append((self._order(compiled.rule), hit))
-        return [hit for _, hit in sorted(found, key=lambda pair: pair[0])]
+        return tuple(hit for _, hit in sorted(found, key=lambda pair: pair[0]))
 
     @functools.cached_property
     def _positions(self) -> dict[str, int]:

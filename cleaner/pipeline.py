@@ -68,6 +68,7 @@ class Pipeline:
             available |= stage.provides
 
     def __call__(self, doc: Document) -> Document:
+        self.rules.forget()  # remembered rule matches serve one document, then go
         for stage in self.stages:
             doc = stage(doc)
         return doc

@@ -26,6 +26,7 @@ from cleaner.urls import site_of
 
 _LINE_SCOPES = ("line", "prefix", "tail")
 _MENU_ITEM_MAX_WORDS = 3
+_MENU_ITEM_MAX_CHARS = 60  # longer lines are not three words: skip counting them
 _ARTICLE_LIKE = ("good", "neargood")
 _TEASER_REASON = ("a headline between paragraphs that neither introduces the next one nor "
                   "shares most of its words with the story")
@@ -53,6 +54,20 @@ def densest_span(scores: list[int]) -> tuple[int, int]:
     return best_span
 
 
+class _LazyStems:
+    """Content stems of blocks, computed when first asked for: most documents need only a
+    few blocks' (headlines and their neighbours)."""
+
+    def __init__(self, blocks: list[Block], language: str | None) -> None:
+        self._blocks, self._language = blocks, language
+
+    def __len__(self) -> int:
+        return len(self._blocks)
+
+    def __getitem__(self, index: int) -> frozenset[str]:
+        return content_stems(self._blocks[index].text, self._language)
+
+
 @register
 class Chrome(Stage):
     name = "chrome"
@@ -62,7 +77,7 @@ class Chrome(Stage):
     def __init__(self, config, rules: RuleSet) -> None:
         super().__init__(config, rules)
         self.settings = config.chrome
-        self.removal_rules = rules.subset(lambda r: r.action == "remove")
+        self._page_like_text = False
 
     def __call__(self, doc: Document) -> Document:
         language, site = doc.meta.language, site_of(doc.url)
@@ -83,7 +98,7 @@ class Chrome(Stage):
         layout = Layout.of(blocks, language)
         kept: list[Block] = []
         for index, block in enumerate(blocks):
-            hits = [h for h in self.removal_rules.hits(block.text, _LINE_SCOPES, language, site)
+            hits = [h for h in self.rules.hits(block.text, _LINE_SCOPES, language, site, "remove")
                     if layout.in_region(h.rule.region, index)]
             if not hits:
                 text = self._remove_spans(block, language, site, layout, index, edits)
@@ -109,7 +124,7 @@ class Chrome(Stage):
     def _remove_spans(self, block: Block, language: str | None, site: str | None,
                       layout: Layout, index: int, edits: list[Edit]) -> str:
         text = block.text
-        for hit in self.removal_rules.hits(text, ("inline",), language, site):
+        for hit in self.rules.hits(text, ("inline",), language, site, "remove"):
             if not layout.in_region(hit.rule.region, index):
                 continue
             edits.append(Edit(stage=self.name, rule=hit.rule.id, action="remove",
@@ -151,7 +166,8 @@ class Chrome(Stage):
 
     def _page_like(self, blocks: list[Block]) -> bool:
         """Whole-page text (menus of short items), as opposed to an extractor's output."""
-        menu_lines = sum(len(words(b.text)) <= _MENU_ITEM_MAX_WORDS for b in blocks)
+        menu_lines = sum(len(b.text) <= _MENU_ITEM_MAX_CHARS and len(words(b.text)) <= _MENU_ITEM_MAX_WORDS
+                         for b in blocks)
         return menu_lines >= self.settings.page_min_menu_lines
 
     # -- 3. inserted lines -------------------------------------------------------------
@@ -177,7 +193,7 @@ class Chrome(Stage):
                      and is_headline_like(b.text, max_words)]
         if not headlines:
             return verdicts
-        stems = [content_stems(b.text, language) for b in blocks]
+        stems = _LazyStems(blocks, language)
         if headlines[0] == 0 < layout.first_prose and overlap(
                 stems[0], story_stems(blocks, layout, language)) < self.settings.headline_min_overlap:
             verdicts[0] = ("inserted.unrelated-headline",
@@ -204,16 +220,18 @@ class Chrome(Stage):
                 found.append(index)
         return found
 
-    def _teasers(self, headlines: list[int], stems: list[frozenset[str]], layout: Layout) -> list[int]:
+    def _teasers(self, headlines: list[int], stems: _LazyStems, layout: Layout) -> list[int]:
         """Headline-like lines between paragraphs that neither introduce the next paragraph
         (a subheading shares its words) nor use mostly words of the story."""
         last = len(stems) - 1
         unattached = [i for i in headlines if layout.first_prose < i < last
                       and layout.prose[i - 1] and layout.prose[i + 1]
                       and not shared_stems(stems[i], stems[i + 1])]
+        if not unattached:
+            return []
         # A lone such line is judged more strictly than one of several (an article's own
         # subheadings need not repeat its words; a single inserted link rarely does).
         limit = (self.settings.lone_teaser_max_story_overlap if len(unattached) == 1
                  else self.settings.teaser_max_story_overlap)
-        counts = StemCounts(stems)
+        counts = StemCounts(stems[i] for i in range(len(stems)))
         return [i for i in unattached if counts.overlap_with_others(stems[i]) < limit]

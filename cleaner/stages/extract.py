@@ -6,10 +6,21 @@ a URL, so nothing is fetched), turns comments off, and maps their metadata to ou
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 import justext
 import trafilatura
+from htmldate import find_date
+from lxml.html import HtmlElement
+from trafilatura.metadata import (
+    examine_meta,
+    extract_author,
+    extract_meta_json,
+    extract_sitename,
+    extract_title,
+)
+from trafilatura.utils import load_html
 
 from cleaner.document import Document
 from cleaner.pipeline import Stage, register
@@ -21,20 +32,41 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 def extract_with_trafilatura(html: str, url: str | None, include_tables: bool,
                              favor: str, fast: bool) -> dict | None:
-    """trafilatura's text and metadata, or None when it finds no main content."""
+    """trafilatura's text and our record's metadata, or None when it finds no main content."""
+    tree = load_html(html)
+    if tree is None:
+        return None
+    found = page_metadata(tree, url)  # first: extraction prunes the tree
     result = trafilatura.bare_extraction(
-        html, url=url, include_comments=False, include_tables=include_tables,
+        tree, url=url, include_comments=False, include_tables=include_tables,
         favor_precision=favor == "precision", favor_recall=favor == "recall",
-        fast=fast, with_metadata=True, deduplicate=False)
+        fast=fast, with_metadata=False, deduplicate=False)
     if result is None or not (result.text or "").strip():
         return None
+    return {"text": result.text, **found}
+
+
+def page_metadata(tree: HtmlElement, url: str | None) -> dict:
+    """Title, authors, date, publisher and description from the page's markup.
+
+    The fields the record needs, from trafilatura's own metadata functions, without the
+    category, tag and license searches of its `extract_metadata` (4x the time, for fields
+    the record does not have).
+    """
+    meta = examine_meta(tree)
+    with contextlib.suppress(Exception):  # trafilatura's JSON-LD reader fails on broken JSON
+        meta = extract_meta_json(tree, meta)
+    title = meta.title or extract_title(tree)
+    author = meta.author or extract_author(tree)
+    date = find_date(tree, url=url, extensive_search=False, original_date=True,
+                     outputformat="%Y-%m-%d")
+    sitename = (meta.sitename or extract_sitename(tree) or "").lstrip("@")
     return {
-        "text": result.text,
-        "title": result.title or None,
-        "authors": tuple(a.strip() for a in (result.author or "").split(";") if a.strip()),
-        "date": result.date if result.date and _ISO_DATE.match(result.date) else None,
-        "publisher": result.sitename or None,
-        "description": result.description or None,
+        "title": title or None,
+        "authors": tuple(a.strip() for a in (author or "").split(";") if a.strip()),
+        "date": date if date and _ISO_DATE.match(date) else None,
+        "publisher": sitename or None,
+        "description": meta.description or None,
     }
 
 

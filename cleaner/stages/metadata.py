@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from cleaner.catalog import Hit, RuleSet
+from cleaner.catalog import Hit
 from cleaner.document import Block, Document, Metadata
 from cleaner.layout import Layout
 from cleaner.pipeline import Stage, register
@@ -19,6 +19,7 @@ from cleaner.text.shape import is_headline_like
 from cleaner.text.words import content_stems, overlap
 from cleaner.urls import site_of
 
+_ALL_SCOPES = ("line", "prefix", "tail", "inline")
 _AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
 _TRAILING_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)+\.?$")
 # How many leading prose paragraphs stand for "the story" when judging a headline.
@@ -63,11 +64,6 @@ class MoveMetadata(Stage):
     requires = frozenset({"blocks", "language"})
     provides = frozenset({"metadata"})
 
-    def __init__(self, config, rules: RuleSet) -> None:
-        super().__init__(config, rules)
-        self.metadata_rules = rules.subset(lambda r: r.action == "to_metadata")
-        self.removal_rules = rules.subset(lambda r: r.action == "remove")
-
     def __call__(self, doc: Document) -> Document:
         language, site = doc.meta.language, site_of(doc.url)
         layout = Layout.of(doc.blocks, language)
@@ -78,14 +74,14 @@ class MoveMetadata(Stage):
             if text:
                 blocks.append(block.with_text(text) if text != block.text else block)
         if self.config.metadata.title_from_text:
-            blocks, meta = self._take_title(blocks, meta, language, edits)
+            blocks, meta = self._take_title(blocks, meta, language, site, edits)
         return doc.with_edits(edits, blocks=tuple(blocks), meta=meta)
 
     def _apply_rules(self, block: Block, index: int, layout: Layout, language: str | None,
                      site: str | None, edits: list[Edit]) -> tuple[str, dict[str, object]]:
         found: dict[str, object] = {}
         text = block.text
-        hits = self.metadata_rules.hits(text, ("line", "prefix", "tail", "inline"), language, site)
+        hits = self.rules.hits(text, _ALL_SCOPES, language, site, "to_metadata")
         for hit in hits:
             if not layout.in_region(hit.rule.region, index):
                 continue
@@ -99,11 +95,11 @@ class MoveMetadata(Stage):
             break  # one rule per block: spans of a second hit would be stale
         return text, found
 
-    def _is_chrome(self, text: str, language: str | None) -> bool:
-        return bool(self.removal_rules.hits(text, ("line", "prefix"), language))
+    def _is_chrome(self, text: str, language: str | None, site: str | None) -> bool:
+        return bool(self.rules.hits(text, ("line", "prefix"), language, site, "remove"))
 
     def _take_title(self, blocks: list[Block], meta: Metadata, language: str | None,
-                    edits: list[Edit]) -> tuple[list[Block], Metadata]:
+                    site: str | None, edits: list[Edit]) -> tuple[list[Block], Metadata]:
         """The title line: the known title (from HTML), else the first line if it is
         headline-like and about the story (chrome lines above it do not count)."""
         layout = Layout.of(blocks, language)
@@ -122,6 +118,6 @@ class MoveMetadata(Stage):
                                   before=text, position=blocks[index].position,
                                   reason="headline-like line above the story, about the story"))
                 return blocks[:index] + blocks[index + 1:], meta.merge(title=text)
-            if meta.title is None and not self._is_chrome(text, language):
+            if meta.title is None and not self._is_chrome(text, language, site):
                 break
         return blocks, meta

@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import re
-
 from cleaner.document import Block, Document
 from cleaner.errors import InputError
 from cleaner.pipeline import Stage, register
 
-# Every line break Unicode knows: CRLF, CR, vertical tab, form feed, NEL, LS, PS.
-_LINE_BREAKS = re.compile(r"\r\n?|[\v\f\x85\u2028\u2029]")
-
 
 def split_blocks(text: str) -> list[str]:
-    """The stripped, non-empty lines of `text`.
+    """The stripped, non-empty lines of `text`, split at every line break Unicode knows
+    (CRLF, CR, vertical tab, form feed, NEL, LS, PS: `str.splitlines`).
 
     >>> split_blocks("Title\\r\\n\\n  First paragraph.\\u2029Second.")
     ['Title', 'First paragraph.', 'Second.']
     """
-    lines = _LINE_BREAKS.sub("\n", text).split("\n")
-    return [line.strip() for line in lines if line.strip()]
+    return [stripped for line in text.splitlines() if (stripped := line.strip())]
 
 
 @register
