@@ -67,11 +67,12 @@ class ChromeSettings(Settings):
     stopwords_low: float = 0.30
     stopwords_high: float = 0.32
     max_heading_distance: int = 200
-    # Whole-page text is recognized by its menus: lines of at most three words (bench: the
-    # noisy_fulltext pages have 27 or more in 95% of cases, extractor output 8 or fewer in
-    # 95%). Only there does the classifier run (on extractor output it cut real lists: tour
-    # dates, products) and do end markers cut through prose (comments follow them).
-    page_min_menu_lines: int = Field(15, ge=0)
+    # Whole-page text is recognized by its menus: lines of at most three words (bench: 20 or
+    # more on 174 of the 181 noisy_fulltext pages, and on 2 of the 181 extractor outputs).
+    # Only there does the classifier run (on extractor output it cut real lists: tour
+    # dates, products), are repeated paragraphs dropped, and do end markers cut through
+    # prose (comments follow them).
+    page_min_menu_lines: int = Field(20, ge=0)
     # On a whole page the story is the run of blocks whose article-like characters most
     # outweigh the rest, where every other line costs at least this many characters, so a
     # long menu of short items outweighs a blurb above it (bench, noisy_fulltext F1:

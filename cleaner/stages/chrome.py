@@ -28,6 +28,8 @@ _LINE_SCOPES = ("line", "prefix", "tail")
 _MENU_ITEM_MAX_WORDS = 3
 _MENU_ITEM_MAX_CHARS = 60  # longer lines are not three words: skip counting them
 _ARTICLE_LIKE = ("good", "neargood")
+_REPEAT_MIN_WORDS = 8
+_REPEAT_MIN_CHARS = 40
 _TEASER_REASON = ("a headline between paragraphs that neither introduces the next one nor "
                   "shares most of its words with the story")
 
@@ -186,8 +188,11 @@ class Chrome(Stage):
     def _judge_lines(self, blocks: list[Block], language: str | None) -> dict[int, tuple[str, str]]:
         """(rule, reason) for each line that was inserted into the story, by index."""
         layout = Layout.of(blocks, language)
-        verdicts = dict.fromkeys(self._captions(blocks, layout),
-                                 ("inserted.caption", "a name alone on a line, repeated from the story"))
+        repeats = self._repeats(blocks) if self._page_like_text else []
+        verdicts = dict.fromkeys(repeats, ("inserted.repeated-paragraph",
+                                           "on a whole page, the same paragraph stands above"))
+        verdicts.update(dict.fromkeys(self._captions(blocks, layout),
+                                      ("inserted.caption", "a name alone on a line, repeated from the story")))
         max_words = self.settings.headline_max_words
         headlines = [i for i, b in enumerate(blocks) if i not in verdicts and not layout.prose[i]
                      and is_headline_like(b.text, max_words)]
@@ -202,6 +207,21 @@ class Chrome(Stage):
         for index in self._teasers(headlines, stems, layout):
             verdicts[index] = teaser
         return verdicts
+
+    def _repeats(self, blocks: list[Block]) -> list[int]:
+        """Later copies of a paragraph (gallery captions, teasers shown twice). Asked only of
+        whole pages: an article itself may repeat a line on purpose (a meal plan's lines, a
+        refrain), and so may short lines and questions (an interview asks each guest)."""
+        seen: set[str] = set()
+        repeats = []
+        for index, block in enumerate(blocks):
+            text = block.text
+            if text in seen:
+                repeats.append(index)
+            elif (len(text) >= _REPEAT_MIN_CHARS and len(words(text)) >= _REPEAT_MIN_WORDS
+                  and not text.rstrip("\"'”’»)").endswith("?")):
+                seen.add(text)
+        return repeats
 
     def _captions(self, blocks: list[Block], layout: Layout) -> list[int]:
         """Lines that only repeat a name the story's prose already gave (photo captions)."""
