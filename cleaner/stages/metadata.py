@@ -20,6 +20,8 @@ from cleaner.text.words import content_stems, overlap
 from cleaner.urls import site_of
 
 _ALL_SCOPES = ("line", "prefix", "tail", "inline")
+# What follows a headline in a page's <title>: " - Site", " | Site", " — Site: Section".
+_SITE_SUFFIX = re.compile(r"\s*[-|–—:·•]\s*\S.{0,60}")
 _AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
 _TRAILING_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)+\.?$")
 # How many leading prose paragraphs stand for "the story" when judging a headline.
@@ -42,6 +44,21 @@ def fields_from(hit: Hit) -> dict[str, object]:
         else:
             found[name] = value
     return found
+
+
+def is_same_title(line: str, title: str) -> bool:
+    """True when `line` is the page's title, also when the title carries the site's name.
+
+    >>> is_same_title("Is Football Violence a Crime?", "Is Football Violence a Crime? - WSJ")
+    True
+    >>> is_same_title("Is Football Violence a Crime?", "Football")
+    False
+    """
+    line, title = line.casefold().strip(), title.casefold().strip()
+    if line == title:
+        return True
+    rest = title.removeprefix(line)
+    return rest != title and bool(_SITE_SUFFIX.fullmatch(rest))
 
 
 def story_stems(blocks: Iterable[Block], layout: Layout, language: str | None) -> set[str]:
@@ -109,7 +126,7 @@ class MoveMetadata(Stage):
         for index in range(min(layout.first_prose, len(blocks))):
             text = blocks[index].text
             if meta.title is not None:
-                found = text.casefold() == meta.title.casefold()
+                found = is_same_title(text, meta.title)
             else:
                 found = (is_headline_like(text, max_words)
                          and headline_overlap(text, story, language) >= threshold)
