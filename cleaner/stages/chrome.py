@@ -12,6 +12,7 @@ Three passes over the blocks, each logging what it removes:
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
 
 from cleaner.catalog import RuleSet
 from cleaner.classifier import classify_blocks, describe
@@ -56,6 +57,16 @@ def densest_span(scores: list[int]) -> tuple[int, int]:
     return best_span
 
 
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """What the chrome stage knows of one document: its language, its site, and whether
+    it is a whole page (menus and all) rather than an extractor's output."""
+
+    language: str | None
+    site: str | None
+    whole: bool
+
+
 class _LazyStems:
     """Content stems of blocks, computed when first asked for: most documents need only a
     few blocks' (headlines and their neighbours)."""
@@ -79,54 +90,52 @@ class Chrome(Stage):
     def __init__(self, config, rules: RuleSet) -> None:
         super().__init__(config, rules)
         self.settings = config.chrome
-        self._page_like_text = False
 
     def __call__(self, doc: Document) -> Document:
-        language, site = doc.meta.language, site_of(doc.url)
         blocks, edits = list(doc.blocks), []
-        self._page_like_text = self._page_like(blocks)
+        page = _Page(doc.meta.language, site_of(doc.url), self._page_like(blocks))
         if self.settings.rules:
-            blocks = self._apply_rules(blocks, language, site, edits)
-        if self.settings.classifier:
-            blocks = self._classify(blocks, language, edits)
-        blocks = self._inserted_lines(blocks, language, edits)
+            blocks = self._apply_rules(blocks, page, edits)
+        if self.settings.classifier and page.whole:
+            blocks = self._classify(blocks, page.language, edits)
+        blocks = self._inserted_lines(blocks, page, edits)
         if not edits:
             return doc
         return doc.with_edits(edits, blocks=tuple(blocks))
 
     # -- 1. rules ----------------------------------------------------------------------
-    def _apply_rules(self, blocks: list[Block], language: str | None, site: str | None,
-                     edits: list[Edit]) -> list[Block]:
-        layout = Layout.of(blocks, language)
+    def _apply_rules(self, blocks: list[Block], page: _Page, edits: list[Edit]) -> list[Block]:
+        layout = Layout.of(blocks, page.language)
         kept: list[Block] = []
         for index, block in enumerate(blocks):
-            hits = [h for h in self.rules.hits(block.text, _LINE_SCOPES, language, site, "remove")
+            hits = [h for h in self.rules.hits(block.text, _LINE_SCOPES, page.language, page.site,
+                                               "remove")
                     if layout.in_region(h.rule.region, index)]
             if not hits:
-                text = self._remove_spans(block, language, site, layout, index, edits)
+                text = self._remove_spans(block, page, layout, index, edits)
                 if text:
                     kept.append(block.with_text(text) if text != block.text else block)
                 continue
             rule = hits[0].rule
             edits.append(_removal(rule.id, block))
-            if rule.scope == "tail" and self._ends_story(layout, index):
+            if rule.scope == "tail" and self._ends_story(layout, index, page.whole):
                 reason = f"after the end-of-article marker {block.text!r}"
                 edits.extend(_removal(rule.id, rest, reason) for rest in blocks[index + 1:])
                 break
         return kept
 
-    def _ends_story(self, layout: Layout, index: int) -> bool:
+    def _ends_story(self, layout: Layout, index: int, whole_page: bool) -> bool:
         """An end marker cuts the rest when most of the story is above it and, unless the
         text is a whole page (where comments follow), little prose below it."""
         above = layout.prose_share_before(index)
         below = 1.0 - above - layout.prose_share_of(index)
         return above >= self.settings.tail_min_prose_share_above and (
-            self._page_like_text or below <= self.settings.tail_max_prose_share_below)
+            whole_page or below <= self.settings.tail_max_prose_share_below)
 
-    def _remove_spans(self, block: Block, language: str | None, site: str | None,
-                      layout: Layout, index: int, edits: list[Edit]) -> str:
+    def _remove_spans(self, block: Block, page: _Page, layout: Layout, index: int,
+                      edits: list[Edit]) -> str:
         text = block.text
-        for hit in self.rules.hits(text, ("inline",), language, site, "remove"):
+        for hit in self.rules.hits(text, ("inline",), page.language, page.site, "remove"):
             if not layout.in_region(hit.rule.region, index):
                 continue
             edits.append(Edit(stage=self.name, rule=hit.rule.id, action="remove",
@@ -140,8 +149,6 @@ class Chrome(Stage):
     def _classify(self, blocks: list[Block], language: str | None,
                   edits: list[Edit]) -> list[Block]:
         """On a whole page, keep the densest run of article-like blocks (justext's classes)."""
-        if not self._page_like(blocks):
-            return blocks  # extractor output, not a whole page: the model would cut real lists
         classes = classify_blocks([b.text for b in blocks], language, self.settings)
         if classes is None or "good" not in classes:
             return blocks  # no stoplist, or nothing article-like to anchor on: keep all
@@ -173,9 +180,8 @@ class Chrome(Stage):
         return menu_lines >= self.settings.page_min_menu_lines
 
     # -- 3. inserted lines -------------------------------------------------------------
-    def _inserted_lines(self, blocks: list[Block], language: str | None,
-                        edits: list[Edit]) -> list[Block]:
-        verdicts = self._judge_lines(blocks, language)
+    def _inserted_lines(self, blocks: list[Block], page: _Page, edits: list[Edit]) -> list[Block]:
+        verdicts = self._judge_lines(blocks, page)
         kept: list[Block] = []
         for index, block in enumerate(blocks):
             if index in verdicts:
@@ -185,10 +191,11 @@ class Chrome(Stage):
                 kept.append(block)
         return kept
 
-    def _judge_lines(self, blocks: list[Block], language: str | None) -> dict[int, tuple[str, str]]:
+    def _judge_lines(self, blocks: list[Block], page: _Page) -> dict[int, tuple[str, str]]:
         """(rule, reason) for each line that was inserted into the story, by index."""
+        language = page.language
         layout = Layout.of(blocks, language)
-        repeats = self._repeats(blocks) if self._page_like_text else []
+        repeats = self._repeats(blocks) if page.whole else []
         verdicts = dict.fromkeys(repeats, ("inserted.repeated-paragraph",
                                            "on a whole page, the same paragraph stands above"))
         verdicts.update(dict.fromkeys(self._captions(blocks, layout),
