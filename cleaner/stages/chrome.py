@@ -30,6 +30,7 @@ _MENU_ITEM_MAX_WORDS = 3
 _MENU_ITEM_MAX_CHARS = 60  # longer lines are not three words: skip counting them
 _ARTICLE_LIKE = ("good", "neargood")
 _REPEAT_MIN_WORDS = 8
+_REPEAT_MIN_WORDS_EXTRACTED = 25
 _REPEAT_MIN_CHARS = 40
 _TEASER_REASON = ("a headline between paragraphs that neither introduces the next one nor "
                   "shares most of its words with the story")
@@ -195,9 +196,9 @@ class Chrome(Stage):
         """(rule, reason) for each line that was inserted into the story, by index."""
         language = page.language
         layout = Layout.of(blocks, language)
-        repeats = self._repeats(blocks) if page.whole else []
+        repeats = self._repeats(blocks, page.whole)
         verdicts = dict.fromkeys(repeats, ("inserted.repeated-paragraph",
-                                           "on a whole page, the same paragraph stands above"))
+                                           "the same paragraph stands above"))
         verdicts.update(dict.fromkeys(self._captions(blocks, layout),
                                       ("inserted.caption", "a name alone on a line, repeated from the story")))
         max_words = self.settings.headline_max_words
@@ -215,17 +216,19 @@ class Chrome(Stage):
             verdicts[index] = teaser
         return verdicts
 
-    def _repeats(self, blocks: list[Block]) -> list[int]:
-        """Later copies of a paragraph (gallery captions, teasers shown twice). Asked only of
-        whole pages: an article itself may repeat a line on purpose (a meal plan's lines, a
-        refrain), and so may short lines and questions (an interview asks each guest)."""
+    def _repeats(self, blocks: list[Block], whole_page: bool) -> list[int]:
+        """Later copies of a paragraph (gallery captions, teasers shown twice). An article
+        may repeat a short line on purpose (a meal plan's lines, a refrain), and questions
+        (an interview asks each guest the same), so in extractor output only long
+        paragraphs count."""
+        min_words = _REPEAT_MIN_WORDS if whole_page else _REPEAT_MIN_WORDS_EXTRACTED
         seen: set[str] = set()
         repeats = []
         for index, block in enumerate(blocks):
             text = block.text
             if text in seen:
                 repeats.append(index)
-            elif (len(text) >= _REPEAT_MIN_CHARS and len(words(text)) >= _REPEAT_MIN_WORDS
+            elif (len(text) >= _REPEAT_MIN_CHARS and len(words(text)) >= min_words
                   and not text.rstrip("\"'”’»)").endswith("?")):
                 seen.add(text)
         return repeats

@@ -14,6 +14,7 @@ _NO_SPACE_SCRIPTS = ("ja", "zh", "th", "ko")
 # Longer than any headline: prose even without a final period (a cut-off teaser, say).
 _PROSE_MIN_WORDS_UNPUNCTUATED = 40
 _SENTENCE_MIN_WORDS = 4
+_OPENING_QUOTES = "‘'\"“«„‹("
 # A sentence break inside the line, a web address, a hashtag: running text, not a headline.
 _NOT_IN_HEADLINES = re.compile(r"[a-zß-ÿа-я][.!?] [A-ZÀ-ÞА-Я]|www\.|https?://|\S@\S|(?:^|\s)#\w")
 # A line ending in one of these was wrapped mid-sentence; no headline ends like that.
@@ -64,10 +65,14 @@ def is_headline_like(text: str, max_words: int) -> bool:
     False
     >>> is_headline_like("Sponsored by Acme. All opinions are mine", 24)
     False
+    >>> is_headline_like("‘He died in my hands’: 3 killed in clashes", 24)
+    True
     """
     tokens = words(text)
+    first = text.lstrip(_OPENING_QUOTES)[:1]
     return (3 <= len(tokens) <= max_words and not _CLAUSE_END.search(text)
-            and text[:1].isupper() and tokens[-1].lower() not in _TRAILING_FUNCTION_WORDS
+            and (first.isupper() or first.isdigit())
+            and tokens[-1].lower() not in _TRAILING_FUNCTION_WORDS
             and not _NOT_IN_HEADLINES.search(text))
 
 
