@@ -86,6 +86,11 @@ class MoveMetadata(Stage):
         layout = Layout.of(doc.blocks, language)
         meta, blocks, edits = doc.meta, [], []
         for index, block in enumerate(doc.blocks):
+            if doc.url and block.text == doc.url:
+                edits.append(Edit(stage=self.name, rule="metadata.url", action="to_metadata",
+                                  before=block.text, position=block.position,
+                                  reason="the page's own URL, already the record's url"))
+                continue
             text, found = self._apply_rules(block, index, layout, language, site, edits)
             meta = meta.merge(**found)
             if text:
@@ -138,3 +143,4 @@ class MoveMetadata(Stage):
             if meta.title is None and not self._is_chrome(text, language, site):
                 break
         return blocks, meta
+
