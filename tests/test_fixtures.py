@@ -28,3 +28,11 @@ def test_cleaning_is_idempotent(case):
     content_type = "html" if case.suffix == ".html" else "text"
     once = clean(case.read_bytes(), content_type=content_type).text
     assert clean(once, content_type="text").text == once
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.parent.name == "clean"],
+                         ids=lambda p: p.name)
+def test_clean_text_comes_out_byte_identical(case):
+    record = clean(case.read_bytes(), content_type="text")
+    assert record.text + "\n" == case.read_text(encoding="utf-8")
+    assert record.edits == []
