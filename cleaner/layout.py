@@ -6,11 +6,15 @@ region a block is in (``top``: up to the first prose paragraph, ``end``: from th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from cleaner.document import Block
 from cleaner.text.shape import is_prose
+from cleaner.text.words import content_stems
+
+# How many leading prose paragraphs stand for "the story" when judging a headline.
+_STORY_PARAGRAPHS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,3 +54,12 @@ class Layout:
     def prose_share_before(self, index: int) -> float:
         """The share of the story's prose that stands above block `index` (1.0 if no prose)."""
         return self.prose_chars_before[index] / self.prose_chars if self.prose_chars else 1.0
+
+
+def story_stems(blocks: Iterable[Block], layout: Layout, language: str | None) -> set[str]:
+    """Content stems of the first prose paragraphs: what the story is about."""
+    stems: set[str] = set()
+    prose = [b for b, flag in zip(blocks, layout.prose) if flag][:_STORY_PARAGRAPHS]
+    for block in prose:
+        stems |= content_stems(block.text, language)
+    return stems

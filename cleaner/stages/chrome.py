@@ -4,9 +4,11 @@ Three passes over the blocks, each logging what it removes:
 
 1. rules (`rules/*.yaml`): whole lines, line prefixes, in-line spans, and end-of-article
    markers that cut everything after them once most of the story is above them;
-2. the justext classifier on text blocks (stopword density, length, neighbours);
+2. on whole pages only (menus and all, not an extractor's output): the story is the
+   densest run of blocks that justext's model calls article-like, the rest goes;
 3. inserted lines: headline-like lines that are not about what surrounds them (teasers,
-   live-ticker headlines) and photo captions that repeat a name from the story.
+   live-ticker headlines), photo captions that repeat a name from the story, repeated
+   paragraphs.
 """
 
 from __future__ import annotations
@@ -17,10 +19,9 @@ from dataclasses import dataclass
 from cleaner.catalog import RuleSet
 from cleaner.classifier import classify_blocks, describe
 from cleaner.document import Block, Document
-from cleaner.layout import Layout
+from cleaner.layout import Layout, story_stems
 from cleaner.pipeline import Stage, register
 from cleaner.record import Edit
-from cleaner.stages.metadata import story_stems
 from cleaner.text.shape import is_headline_like, is_name_phrase
 from cleaner.text.words import StemCounts, content_stems, overlap, shared_stems, words
 from cleaner.urls import site_of
@@ -176,8 +177,8 @@ class Chrome(Stage):
 
     def _page_like(self, blocks: list[Block]) -> bool:
         """Whole-page text (menus of short items), as opposed to an extractor's output."""
-        menu_lines = sum(len(b.text) <= _MENU_ITEM_MAX_CHARS and len(words(b.text)) <= _MENU_ITEM_MAX_WORDS
-                         for b in blocks)
+        menu_lines = sum(len(b.text) <= _MENU_ITEM_MAX_CHARS
+                         and len(words(b.text)) <= _MENU_ITEM_MAX_WORDS for b in blocks)
         return menu_lines >= self.settings.page_min_menu_lines
 
     # -- 3. inserted lines -------------------------------------------------------------
@@ -199,8 +200,8 @@ class Chrome(Stage):
         repeats = self._repeats(blocks, page.whole)
         verdicts = dict.fromkeys(repeats, ("inserted.repeated-paragraph",
                                            "the same paragraph stands above"))
-        verdicts.update(dict.fromkeys(self._captions(blocks, layout),
-                                      ("inserted.caption", "a name alone on a line, repeated from the story")))
+        caption = ("inserted.caption", "a name alone on a line, repeated from the story")
+        verdicts.update(dict.fromkeys(self._captions(blocks, layout), caption))
         max_words = self.settings.headline_max_words
         headlines = [i for i, b in enumerate(blocks) if i not in verdicts and not layout.prose[i]
                      and is_headline_like(b.text, max_words)]

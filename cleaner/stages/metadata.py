@@ -7,11 +7,10 @@ judge the remaining lines. Every moved piece of text is an `Edit` with action "t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from cleaner.catalog import Hit
 from cleaner.document import Block, Document, Metadata
-from cleaner.layout import Layout
+from cleaner.layout import Layout, story_stems
 from cleaner.pipeline import Stage, register
 from cleaner.record import Edit
 from cleaner.text.dates import parse_date
@@ -24,8 +23,6 @@ _ALL_SCOPES = ("line", "prefix", "tail", "inline")
 _SITE_SUFFIX = re.compile(r"\s*[-|–—:·•]\s*\S.{0,60}")
 _AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
 _TRAILING_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)+\.?$")
-# How many leading prose paragraphs stand for "the story" when judging a headline.
-_STORY_PARAGRAPHS = 3
 
 
 def fields_from(hit: Hit) -> dict[str, object]:
@@ -59,15 +56,6 @@ def is_same_title(line: str, title: str) -> bool:
         return True
     rest = title.removeprefix(line)
     return rest != title and bool(_SITE_SUFFIX.fullmatch(rest))
-
-
-def story_stems(blocks: Iterable[Block], layout: Layout, language: str | None) -> set[str]:
-    """Content stems of the first prose paragraphs: what the story is about."""
-    stems: set[str] = set()
-    prose = [b for b, flag in zip(blocks, layout.prose) if flag][:_STORY_PARAGRAPHS]
-    for block in prose:
-        stems |= content_stems(block.text, language)
-    return stems
 
 
 def headline_overlap(headline: str, story: set[str], language: str | None) -> float:
