@@ -278,7 +278,12 @@ def _validate(entry: object, path: Path, index: int) -> Rule:
         first = exc.errors()[0]
         field = ".".join(str(p) for p in first["loc"]) or "rule"
         raise RuleError(f"{path}: rule {rule_id}: {field}: {first['msg']}") from None
-    compile_pattern(rule.regex, f"{rule.id} in {path}")
+    regex = compile_pattern(rule.regex, f"{rule.id} in {path}")
+    if rule.action == "to_metadata":
+        groups = set(regex.groupindex)
+        if not groups or not groups <= set(METADATA_FIELDS):
+            raise RuleError(f"{path}: rule {rule.id}: a to_metadata pattern needs named groups "
+                            f"among {', '.join(METADATA_FIELDS)}, not {sorted(groups) or 'none'}")
     return rule
 
 

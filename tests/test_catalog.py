@@ -83,3 +83,10 @@ def test_the_catalog_is_large_and_documented():
     rules = load_rules()
     assert len(rules) >= 80
     assert all(rule.description and rule.rationale for rule in rules.rules)
+
+
+def test_a_to_metadata_rule_needs_field_groups(tmp_path):
+    rule = GOOD_RULE.replace("phrases: [Share this]", "pattern: 'By (?P<writer>\\\\w+)'").replace(
+        "scope: line", "scope: line\n  action: to_metadata")
+    with pytest.raises(RuleError, match="named groups"):
+        load_rule_file(write(tmp_path, rule))
