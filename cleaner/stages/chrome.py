@@ -136,15 +136,20 @@ class Chrome(Stage):
 
     def _remove_spans(self, block: Block, page: _Page, layout: Layout, index: int,
                       edits: list[Edit]) -> str:
-        text = block.text
-        for hit in self.rules.hits(text, ("inline",), page.language, page.site, "remove"):
-            if not layout.in_region(hit.rule.region, index):
-                continue
+        """Remove the spans in-line rules match, matching again after each removal (spans
+        of further hits refer to the old text); every rule removes at most once."""
+        text, used = block.text, set()
+        while text:
+            hit = next((h for h in self.rules.hits(text, ("inline",), page.language, page.site,
+                                                   "remove")
+                        if h.rule.id not in used and layout.in_region(h.rule.region, index)), None)
+            if hit is None:
+                break
+            used.add(hit.rule.id)
             edits.append(Edit(stage=self.name, rule=hit.rule.id, action="remove",
                               before=text[hit.start:hit.end], position=block.position,
                               offset=hit.start))
             text = (text[:hit.start] + text[hit.end:]).strip()
-            break  # spans of further hits refer to the old text; the next run catches them
         return text
 
     # -- 2. classifier -----------------------------------------------------------------

@@ -89,20 +89,25 @@ class MoveMetadata(Stage):
 
     def _apply_rules(self, block: Block, index: int, layout: Layout, language: str | None,
                      site: str | None, edits: list[Edit]) -> tuple[str, dict[str, object]]:
+        """Move what metadata rules match out of one block; the block's text is what is left.
+
+        After an in-line move the block is matched again (a dateline at its start and a
+        credit at its end are two moves); every rule moves at most once.
+        """
         found: dict[str, object] = {}
-        text = block.text
-        hits = self.rules.hits(text, _ALL_SCOPES, language, site, "to_metadata")
-        for hit in hits:
-            if not layout.in_region(hit.rule.region, index):
-                continue
+        text, used = block.text, set()
+        while text:
+            hit = next((h for h in self.rules.hits(text, _ALL_SCOPES, language, site, "to_metadata")
+                        if h.rule.id not in used and layout.in_region(h.rule.region, index)), None)
+            if hit is None:
+                break
+            used.add(hit.rule.id)
             whole = hit.rule.scope != "inline"
-            before = text if whole else text[hit.start:hit.end]
             edits.append(Edit(stage=self.name, rule=hit.rule.id, action="to_metadata",
-                              before=before, position=block.position,
-                              offset=None if whole else hit.start))
+                              before=text if whole else text[hit.start:hit.end],
+                              position=block.position, offset=None if whole else hit.start))
             found.update({k: v for k, v in fields_from(hit).items() if v})
             text = "" if whole else (text[:hit.start] + text[hit.end:]).strip()
-            break  # one rule per block: spans of a second hit would be stale
         return text, found
 
     def _is_chrome(self, text: str, language: str | None, site: str | None) -> bool:

@@ -45,3 +45,10 @@ def test_dates_in_several_languages():
     assert parse_date("20. März 2022") == "2022-03-20"
     assert parse_date("20 de marzo de 2022") == "2022-03-20"
     assert parse_date("no date here") is None
+
+
+def test_a_wire_dateline_and_a_closing_credit_in_one_paragraph_both_move():
+    record = clean(f"WASHINGTON (Reuters) - {STORY} (Reuters)", content_type="text")
+    assert record.text == STORY
+    assert sorted(e.rule for e in record.edits) == ["meta.agency-credit-end",
+                                                     "meta.agency-credit-start"]
