@@ -1,38 +1,40 @@
-"""Every bundled fixture comes out exactly as expected: body and the listed record fields."""
+"""Every bundled fixture comes out exactly as expected (the check `cleaner check` runs),
+clean text comes out untouched, and cleaning is idempotent."""
 
 from __future__ import annotations
 
 import pytest
 
-from cleaner import clean
-from tests.conftest import ROOT, expected_of, fixture_cases
+from cleaner import Config, clean
+from cleaner.fixtures import check_case, content_type_of, find_cases
+from tests.conftest import FIXTURES
 
-CASES = fixture_cases()
+CASES = find_cases(FIXTURES)
+
+
+def case_id(case) -> str:
+    return str(case.source.relative_to(FIXTURES))
 
 
 def test_the_seeds_are_bundled():
-    assert len([c for c in CASES if c.parent.name == "seeds"]) == 4
+    assert len([c for c in CASES if c.source.parent.name == "seeds"]) == 4
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda p: str(p.relative_to(ROOT / "fixtures")))
+@pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_fixture_is_cleaned_as_expected(case):
-    body, meta = expected_of(case)
-    content_type = "html" if case.suffix == ".html" else "text"
-    record = clean(case.read_bytes(), content_type=content_type)
-    assert record.text + "\n" == body
-    assert {key: getattr(record, key) for key in meta} == meta
+    result = check_case(case, Config())
+    assert result.status == "ok", (result.error, result.note, result.fields, result.changed_rows)
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda p: str(p.relative_to(ROOT / "fixtures")))
+@pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_cleaning_is_idempotent(case):
-    content_type = "html" if case.suffix == ".html" else "text"
-    once = clean(case.read_bytes(), content_type=content_type).text
+    once = clean(case.source.read_bytes(), content_type=content_type_of(case.source)).text
     assert clean(once, content_type="text").text == once
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c.parent.name == "clean"],
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize("case", [c for c in CASES if c.source.parent.name == "clean"],
+                         ids=case_id)
 def test_clean_text_comes_out_byte_identical(case):
-    record = clean(case.read_bytes(), content_type="text")
-    assert record.text + "\n" == case.read_text(encoding="utf-8")
+    record = clean(case.source.read_bytes(), content_type="text")
+    assert record.text + "\n" == case.source.read_text(encoding="utf-8")
     assert record.edits == []
