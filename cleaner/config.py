@@ -67,12 +67,14 @@ class ChromeSettings(Settings):
     stopwords_low: float = 0.30
     stopwords_high: float = 0.32
     max_heading_distance: int = 200
-    # Whole-page text is recognized by its menus: lines of at most three words (bench: 20 or
-    # more on 174 of the 181 noisy_fulltext pages, and on 2 of the 181 extractor outputs).
+    # Whole-page text is recognized by its menus: lines of at most three words, at least
+    # 20 of them and 35% of all lines (bench: 172 of the 181 noisy_fulltext pages, none of
+    # the 181 extractor outputs; by count alone, a meal plan's "Meal 1" lines passed too).
     # Only there does the classifier run (on extractor output it cut real lists: tour
-    # dates, products), are repeated paragraphs dropped, and do end markers cut through
-    # prose (comments follow them).
+    # dates, products), are short repeated paragraphs dropped, and do end markers cut
+    # through prose (comments follow them).
     page_min_menu_lines: int = Field(20, ge=0)
+    page_min_menu_share: float = Field(0.35, ge=0.0, le=1.0)
     # On a whole page the story is the run of blocks whose article-like characters most
     # outweigh the rest, where every other line costs at least this many characters, so a
     # long menu of short items outweighs a blurb above it (bench, noisy_fulltext F1: 0.895
@@ -100,9 +102,28 @@ class MetadataSettings(Settings):
 
 
 class LimitsSettings(Settings):
+    """What one document may cost; over a limit, `clean()` raises `InputError` naming it.
+    The defaults keep every input of tests/hostile under 10 s and 1 GB (docs/hardening.md)."""
+
+    # Length of the source (bytes, or characters of a str).
     max_input_bytes: int = Field(20_000_000, ge=1)
+    # Paragraphs (non-empty lines) after extraction.
     max_blocks: int = Field(20_000, ge=1)
+    # Characters of one paragraph (line).
     max_block_chars: int = Field(100_000, ge=100)
+    # '<' characters of an HTML page: trafilatura and justext spend up to 40 µs per tag
+    # (a million <br> took 26 s and 900 MB); real pages have a few thousand.
+    max_html_tags: int = Field(200_000, ge=1)
+    # Attributes of one HTML tag: lxml compares each attribute with all earlier ones
+    # (40,000 took 12 s); the most on the benchmark's 181 pages is 64.
+    max_html_attributes: int = Field(200, ge=1)
+    # Levels of nested HTML elements. lxml (libxml2) itself stops at 256 and drops the rest
+    # of the page, which is refused too, never silently cut.
+    max_html_depth: int = Field(256, ge=2, le=256)
+    # Wall-clock seconds for one `clean()` call, or None for no limit. Uses SIGALRM, so it
+    # applies on the main thread only, and not while another ITIMER_REAL is running (the
+    # batch runner has its own per-document limit, `cleaner run --timeout`).
+    timeout_seconds: float | None = Field(None, gt=0)
 
 
 class RulesSettings(Settings):

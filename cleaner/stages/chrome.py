@@ -184,7 +184,8 @@ class Chrome(Stage):
         """Whole-page text (menus of short items), as opposed to an extractor's output."""
         menu_lines = sum(len(b.text) <= _MENU_ITEM_MAX_CHARS
                          and len(words(b.text)) <= _MENU_ITEM_MAX_WORDS for b in blocks)
-        return menu_lines >= self.settings.page_min_menu_lines
+        return (menu_lines >= self.settings.page_min_menu_lines
+                and menu_lines >= self.settings.page_min_menu_share * len(blocks))
 
     # -- 3. inserted lines -------------------------------------------------------------
     def _inserted_lines(self, blocks: list[Block], page: _Page, edits: list[Edit]) -> list[Block]:
