@@ -3,42 +3,110 @@
 from __future__ import annotations
 
 import hashlib
+import signal
+import threading
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from cleaner.config import Config
 from cleaner.document import ContentType, Document
-from cleaner.errors import CleanerError, InputError, StageError
+from cleaner.errors import CleanerError, ConfigError, InputError, StageError, TimeLimitError
 from cleaner.pipeline import pipeline_for
 from cleaner.record import ArticleRecord
 from cleaner.text import punctuation, repair
-from cleaner.text.edits import apply_fixes
+from cleaner.text.edits import Fix
 
 _CONTENT_TYPES = ("auto", "html", "text")
+# Rounds of fixes `fix_text` runs at most on a line (real text is stable after one or two).
+_FIX_ROUNDS = 4
 
 
 def clean(source: str | bytes, *, url: str | None = None, content_type: ContentType = "auto",
           config: Config | None = None, id: str | None = None) -> ArticleRecord:
     """Clean one article (HTML or text) into an `ArticleRecord`.
 
-    Raises only `CleanerError` subclasses: `InputError`/`DecodeError` for input that cannot be
-    cleaned, `ConfigError`/`RuleError` for a bad config.
+    Raises only `CleanerError` subclasses: `InputError` (`DecodeError`, `TimeLimitError`) for
+    input that cannot be cleaned within `config.limits`, `ConfigError`/`RuleError` for a bad
+    config, `StageError` when a library fails on the document.
 
     >>> clean("Back to top\\nThe council approved the budget on Monday after a long debate.").text
     'The council approved the budget on Monday after a long debate.'
     """
-    if content_type not in _CONTENT_TYPES:
-        raise InputError(f"content_type must be one of {', '.join(_CONTENT_TYPES)}, not {content_type!r}")
-    pipeline = pipeline_for(config)
-    doc = Document(source=source, content_type=content_type, url=url, id=id)
+    check_arguments(content_type, url, id, config)
+    limit = None
     try:
-        doc = pipeline(doc)
+        pipeline = pipeline_for(config)
+        limit = pipeline.config.limits.timeout_seconds
+        with time_limit(limit, _CleanTimeout):
+            doc = pipeline(Document(source=source, content_type=content_type, url=url, id=id))
+        return to_record(doc)
     except CleanerError:
         raise
+    except _CleanTimeout:
+        raise TimeLimitError(f"cleaning took longer than the limit of {limit:g} s "
+                             "(limits.timeout_seconds)") from None
     except RecursionError:
         raise InputError("input is nested too deeply to parse") from None
+    except MemoryError:
+        raise InputError("input needs more memory than this process may use") from None
     except Exception as exc:  # a library failed on this document: report it, never crash
         raise StageError(f"{type(exc).__name__}: {exc}") from exc
-    return to_record(doc)
+
+
+def check_arguments(content_type: object, url: object, id: object, config: object) -> None:
+    """InputError for arguments `clean()` cannot use: an unknown content type, a URL or id
+    that is not a str, or not valid Unicode (a lone surrogate cannot be written as JSON);
+    ConfigError for a config that is not a `Config`."""
+    if config is not None and not isinstance(config, Config):
+        raise ConfigError(f"config must be a Config or None, not {type(config).__name__}")
+    if content_type not in _CONTENT_TYPES:
+        raise InputError(f"content_type must be one of {', '.join(_CONTENT_TYPES)}, "
+                         f"not {content_type!r}")
+    for name, value in (("url", url), ("id", id)):
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise InputError(f"{name} must be a str or None, not {type(value).__name__}")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError(f"{name} is not valid Unicode (it holds a lone surrogate)") from None
+
+
+class Expired(BaseException):
+    """Base of the exceptions `time_limit` raises: a BaseException, so that no library's
+    `except Exception` (nor `clean()`'s) swallows it on its way up."""
+
+
+class _CleanTimeout(Expired):
+    """`clean()`'s own limit (`limits.timeout_seconds`) expired."""
+
+
+@contextmanager
+def time_limit(seconds: float | None, expired: type[Expired]) -> Iterator[None]:
+    """Raise `expired` in the block after `seconds` of wall time.
+
+    Signals only reach the main thread, and only where SIGALRM exists: elsewhere (threads,
+    Windows), and inside an enclosing limit (ITIMER_REAL already running), the block runs
+    without this one. A long call inside C code is interrupted only when it returns to Python.
+    """
+    if (not seconds or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()
+            or signal.getitimer(signal.ITIMER_REAL)[0] > 0):
+        yield
+        return
+
+    def handler(signum: int, frame: object) -> None:
+        raise expired
+
+    previous = signal.signal(signal.SIGALRM, handler)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def to_record(doc: Document) -> ArticleRecord:
@@ -64,7 +132,7 @@ def to_record(doc: Document) -> ArticleRecord:
 def stable_id(url: str | None, source: str | bytes) -> str:
     """A hash of the URL, or of the source when there is no URL (SHA-256, which CPUs
     accelerate: pages are large), cut to 64 bits."""
-    data = url.encode("utf-8") if url else (
+    data = url.encode("utf-8", "surrogatepass") if url else (
         source if isinstance(source, bytes) else source.encode("utf-8", "surrogatepass"))
     return hashlib.sha256(data).hexdigest()[:16]
 
@@ -78,16 +146,24 @@ def content_hash(text: str) -> str:
 def fix_text(text: str, *, language: str | None = None) -> str:
     """Repair a snippet (mojibake, entities, invisibles, spacing, quotes) without removing content.
 
-    Each line is fixed on its own and line breaks are kept.
+    Each line is fixed on its own and line breaks are kept. The fixes run again until the
+    line stops changing, so `fix_text` is idempotent: a punctuation fix can make a repair
+    possible ("«»Ã©" becomes "«» Ã©", and only then is "Ã©" mojibake ftfy repairs).
 
     >>> fix_text("CafÃ© owners said “prices rise”they said.. It&amp;s true")
     'Café owners said “prices rise” they said. It&s true'
     """
     if not isinstance(text, str):
         raise InputError(f"fix_text needs str, not {type(text).__name__}")
-    fixes = list(repair.FIXES.items()) + list(punctuation.FIXES.items())
-    lines = []
-    for line in text.split("\n"):
-        fixed, _ = apply_fixes(line, fixes, language, "fix_text", 0)
-        lines.append(fixed)
-    return "\n".join(lines)
+    fixes = [*repair.FIXES.values(), *punctuation.FIXES.values()]
+    return "\n".join(_fix_line(line, fixes, language) for line in text.split("\n"))
+
+
+def _fix_line(line: str, fixes: list[Fix], language: str | None) -> str:
+    for _ in range(_FIX_ROUNDS):
+        before = line
+        for fix in fixes:
+            line = fix(line, language)
+        if line == before:
+            break
+    return line

@@ -149,15 +149,31 @@ def compile_pattern(pattern: str, rule_id: str) -> Any:
     try:
         return _compile(pattern)
     except re2.error as exc:
-        raise RuleError(f"rule {rule_id}: pattern is not valid RE2: {exc}") from None
+        raise RuleError(f"rule {rule_id}: pattern is not valid RE2: {_reason(exc)}") from None
+    except UnicodeEncodeError:
+        raise RuleError(f"rule {rule_id}: pattern is not valid Unicode "
+                        "(it holds a lone surrogate)") from None
+
+
+def _reason(exc: re2.error) -> str:
+    """RE2's message, which the wrapper gives as bytes (b'missing ): (')."""
+    reason = exc.args[0] if exc.args else exc
+    return reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
+
+
+def _options() -> Any:
+    """RE2 options for rules: room for big alternations, and errors raised, not logged (RE2
+    would print each one to stderr besides)."""
+    options = re2.Options()
+    options.max_mem = RE2_MAX_MEM
+    options.log_errors = False
+    return options
 
 
 @functools.lru_cache(maxsize=4096)
 def _compile(pattern: str) -> Any:
     """Compiled once per process: validation and matching share it."""
-    options = re2.Options()
-    options.max_mem = RE2_MAX_MEM
-    return re2.compile(pattern, options)
+    return re2.compile(pattern, _options())
 
 
 # Scopes matched the same way share one RE2 set: line and tail rules match whole lines.
@@ -183,14 +199,26 @@ class RuleSet:
 
     def _set(self, anchor: str) -> Any:
         if anchor not in self._sets:
-            options = re2.Options()
-            options.max_mem = RE2_MAX_MEM
-            rule_set = getattr(re2.Set, _SET_OF_ANCHOR[anchor])(options)
+            rule_set = getattr(re2.Set, _SET_OF_ANCHOR[anchor])(_options())
             for item in self._by_anchor[anchor]:
                 rule_set.Add(item.rule.regex)
-            rule_set.Compile()
+            try:
+                rule_set.Compile()
+            except re2.error:
+                scopes = "/".join(s for s, a in _ANCHOR_OF_SCOPE.items() if a == anchor)
+                raise RuleError(
+                    f"the {len(self._by_anchor[anchor])} {scopes} rules together are too big "
+                    f"for RE2 ({RE2_MAX_MEM >> 20} MB): simplify or split the longest "
+                    "patterns and phrase lists") from None
             self._sets[anchor] = rule_set
         return self._sets[anchor]
+
+    def compile(self) -> RuleSet:
+        """Build the matching sets now, so that a catalog too big for RE2 fails when it is
+        loaded, not at its first document."""
+        for anchor in _SET_OF_ANCHOR:
+            self._set(anchor)
+        return self
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -258,6 +286,8 @@ def load_rule_file(path: Path) -> list[Rule]:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except OSError as exc:
         raise RuleError(f"{path}: cannot read rule file: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise RuleError(f"{path}: not UTF-8 (byte {exc.start:,})") from None
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" line {where.line + 1}" if where else ""
@@ -315,4 +345,4 @@ def _load_cached(files: tuple[str, ...], disabled: tuple[str, ...]) -> RuleSet:
     if unknown:
         raise RuleError(f"disabled rule ids not in the catalog: {', '.join(sorted(unknown))}")
     off = set(disabled)
-    return RuleSet(r for r in rules if r.id not in off and not off & set(r.aliases))
+    return RuleSet(r for r in rules if r.id not in off and not off & set(r.aliases)).compile()

@@ -28,6 +28,12 @@ class DecodeError(InputError):
     code = "E002"
 
 
+class TimeLimitError(InputError):
+    """Cleaning the document took longer than `limits.timeout_seconds`."""
+
+    code = "E003"
+
+
 class ConfigError(CleanerError):
     """An invalid configuration: unknown key, wrong type, missing file."""
 

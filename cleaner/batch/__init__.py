@@ -2,6 +2,8 @@
 
 readers (inputs → source items) → shards (the unit of work, written atomically with a
 completion marker) → executor (process pool, or Ray) → manifest (rebuilt from the markers).
+As asked, `passes` adds a template-learning pass before the cleaning pass (`templates`) and a
+duplicate pass after it (`dedup`, `minhash`); `extras` is their part in each shard.
 `cleaner.batch.stream` is the library face: `clean_many()` and the Ray Data UDF `clean_batch()`.
 """
 

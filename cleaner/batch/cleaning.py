@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import functools
 import re
-import signal
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from typing import Any
 
-from cleaner.api import clean, stable_id
+from cleaner.api import Expired, clean, stable_id
+from cleaner.api import time_limit as api_time_limit
 from cleaner.batch.readers import ErrorRow, SourceItem
 from cleaner.config import Config
 from cleaner.errors import CleanerError
@@ -26,34 +24,15 @@ _WARM_UP_TEXT = "Share this\nThe council approved the new budget on Monday after
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
-class DocumentTimeout(BaseException):
+class DocumentTimeout(Expired):
     """Raised by SIGALRM inside `clean()`. A BaseException, so `clean()` cannot wrap it as a
     StageError and it reaches `clean_item`."""
 
 
-@contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise `DocumentTimeout` in the block after `seconds` of wall time.
-
-    Signals only reach the main thread, and only where SIGALRM exists: elsewhere (threads,
-    Windows) the block runs without a limit. A long call inside C code is interrupted only
-    when it returns to Python.
-    """
-    if not seconds or not hasattr(signal, "setitimer") or (
-            threading.current_thread() is not threading.main_thread()):
-        yield
-        return
-    previous = signal.signal(signal.SIGALRM, _raise_timeout)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def _raise_timeout(signum: int, frame: object) -> None:
-    raise DocumentTimeout
+def time_limit(seconds: float | None) -> AbstractContextManager[None]:
+    """Raise `DocumentTimeout` in the block after `seconds` of wall time (main thread only;
+    see `cleaner.api.time_limit`)."""
+    return api_time_limit(seconds, DocumentTimeout)
 
 
 def clean_item(item: SourceItem | ErrorRow, config: Config | None,

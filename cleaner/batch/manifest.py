@@ -108,8 +108,10 @@ def package_versions() -> dict[str, str]:
 
 
 def build_manifest(*, files: list[InputFile], skipped: list[Skipped], shards: list[dict[str, Any]],
-                   config: Config, run: dict[str, Any]) -> dict[str, Any]:
-    """The run's manifest from its inputs and every shard's completion marker, in plan order."""
+                   config: Config, run: dict[str, Any],
+                   sections: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The run's manifest from its inputs and every shard's completion marker, in plan order,
+    with the `sections` of the passes around cleaning (`templates`, `duplicates`)."""
     total = Stats()
     for marker in shards:
         total.merge(Stats.from_dict(marker["stats"]))
@@ -125,6 +127,7 @@ def build_manifest(*, files: list[InputFile], skipped: list[Skipped], shards: li
         "actions": ranked(total.actions),
         "languages": ranked(total.languages),
         "words": total.words,
+        **(sections or {}),
         "inputs": [{"path": file.display, "kind": file.kind} for file in files],
         "skipped": [{"path": s.display, "reason": s.reason} for s in skipped],
         "shards": [{key: marker[key] for key in _SHARD_KEYS} for marker in shards],
@@ -154,6 +157,15 @@ def summary(manifest: dict[str, Any], output: str) -> str:
         parts.append(f"Top rules: {_listing(manifest['rules'], limit=5, bare=True)}.")
     if manifest["languages"]:
         parts.append(f"Languages: {_listing(manifest['languages'], limit=5, bare=True)}.")
+    if "templates" in manifest:
+        templates = manifest["templates"]
+        parts.append(f"Templates: {_plural(templates['lines'], 'line')} of "
+                     f"{_plural(templates['sites'], 'site')}, "
+                     f"{templates['removed_lines']:,} removed.")
+    if "duplicates" in manifest:
+        found = manifest["duplicates"]
+        dropped = f", {found['dropped']:,} dropped" if found["dropped"] else ""
+        parts.append(f"Duplicates: {found['exact']:,} exact, {found['near']:,} near{dropped}.")
     parts.append(f"Output: {output}/records, {output}/errors, {output}/manifest.json.")
     return " ".join(parts)
 

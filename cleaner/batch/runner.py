@@ -13,18 +13,30 @@ from typing import Any
 from tqdm import tqdm
 
 from cleaner.batch import BatchError
+from cleaner.batch.dedup import DedupSettings
 from cleaner.batch.executor import Executor, make_executor
+from cleaner.batch.extras import Extras
 from cleaner.batch.manifest import build_manifest, config_hash, rules_hash
+from cleaner.batch.passes import (
+    duplicates_section,
+    read_templates,
+    ready_templates,
+    templates_extras,
+    templates_identity,
+    templates_section,
+)
 from cleaner.batch.readers import JsonFields, expand_inputs
 from cleaner.batch.shards import OutputDir, Shard, describe, plan_hash, plan_shards
+from cleaner.batch.templates import Templates, TemplateSettings
 from cleaner.batch.worker import ShardTask
 from cleaner.config import Config
 
 
 @dataclass(frozen=True)
 class RunOptions:
-    """Everything `cleaner run` was asked to do. Only `config`, the inputs, `shard_size` and
-    `fields` decide the output; the rest decides how fast and how visibly it is made."""
+    """Everything `cleaner run` was asked to do. Only `config`, the inputs, `shard_size`,
+    `fields`, `dedup` and the templates decide the output; the rest decides how fast and how
+    visibly it is made."""
 
     inputs: tuple[str, ...]
     output: Path
@@ -37,6 +49,9 @@ class RunOptions:
     shard_size: int = 1000
     fields: JsonFields = field(default_factory=JsonFields)
     progress: bool = False
+    dedup: DedupSettings | None = None
+    learn_templates: TemplateSettings | None = None
+    templates_file: Path | None = None
 
 
 def run_batch(options: RunOptions, executor: Executor | None = None) -> dict[str, Any]:
@@ -49,16 +64,28 @@ def run_batch(options: RunOptions, executor: Executor | None = None) -> dict[str
     executor = executor or make_executor(options.executor, options.workers, options.ray_address)
     files, skipped = expand_inputs(options.inputs, exclude=options.output)
     shards = plan_shards(files, options.shard_size)
+    given = read_templates(options.templates_file)
     out = OutputDir(options.output)
     try:
-        out.prepare(_identity(options, shards), options.overwrite)
+        out.prepare(_identity(options, shards, given), options.overwrite)
+
+        def run_shards(todo: list[Shard], task: ShardTask) -> int:
+            return _execute(executor, shards, todo, task, options.progress)
+
+        templates = ready_templates(out, shards, _task(options), options.learn_templates, given,
+                                    run_shards)
+        if options.dedup:
+            out.signatures.mkdir(exist_ok=True)
         todo = [shard for shard in shards if out.marker(shard) is None]
-        cleaned = _execute(executor, shards, todo, _task(options), options.progress)
+        extras = Extras(templates_extras(out, templates), dedup=options.dedup)
+        cleaned = run_shards(todo, _task(options, extras))
+        markers = _markers(out, shards)
+        sections = _sections(options, out, shards, markers, templates)
         run = {"executor": options.executor, "workers": min(executor.workers, len(todo)),
                "resumed_shards": len(shards) - len(todo), "documents_cleaned": cleaned,
                "wall_seconds": round(time.perf_counter() - started, 3)}
-        manifest = build_manifest(files=files, skipped=skipped, shards=_markers(out, shards),
-                                  config=options.config, run=run)
+        manifest = build_manifest(files=files, skipped=skipped, shards=markers,
+                                  config=options.config, run=run, sections=sections)
         out.write_manifest(manifest)
     except OSError as exc:
         raise BatchError(f"cannot write the output in {options.output}: {describe(exc)}") from None
@@ -75,17 +102,32 @@ def _markers(out: OutputDir, shards: list[Shard]) -> list[dict[str, Any]]:
     return markers  # type: ignore[return-value]
 
 
-def _identity(options: RunOptions, shards: list[Shard]) -> dict[str, str]:
+def _sections(options: RunOptions, out: OutputDir, shards: list[Shard],
+              markers: list[dict[str, Any]], templates: Templates | None) -> dict[str, Any]:
+    """The manifest's sections of the passes around cleaning; finding duplicates runs here."""
+    sections: dict[str, Any] = {}
+    if templates is not None:
+        sections["templates"] = templates_section(templates, bool(options.learn_templates),
+                                                  markers)
+    if options.dedup:
+        sections["duplicates"] = duplicates_section(out, shards, options.dedup)
+    return sections
+
+
+def _identity(options: RunOptions, shards: list[Shard], given: Templates | None,
+              ) -> dict[str, str]:
     """What a resumed run must share with the one that wrote the folder."""
     settings = {"format": "jsonl", "shard_size": options.shard_size,
-                "fields": dataclasses.asdict(options.fields)}
+                "fields": dataclasses.asdict(options.fields),
+                "dedup": dataclasses.asdict(options.dedup) if options.dedup else None,
+                "templates": templates_identity(options.learn_templates, given)}
     return {"config_hash": config_hash(options.config), "rules_hash": rules_hash(options.config),
             "plan_hash": plan_hash(shards, settings)}
 
 
-def _task(options: RunOptions) -> ShardTask:
+def _task(options: RunOptions, extras: Extras | None = None) -> ShardTask:
     return ShardTask(str(options.output.resolve()), options.config.cache_key(), options.fields,
-                     options.timeout)
+                     options.timeout, extras or Extras())
 
 
 def _execute(executor: Executor, shards: list[Shard], todo: list[Shard], task: ShardTask,

@@ -186,21 +186,30 @@ def plan_hash(shards: list[Shard], settings: dict[str, Any]) -> str:
 
 class OutputDir:
     """A run's output folder: records/, errors/, done/ (completion markers), run.json (what
-    run this is, to refuse mixing runs) and manifest.json."""
+    run this is, to refuse mixing runs) and manifest.json; and as asked, signatures/ (for
+    finding duplicates), learn/done/ (markers of the template-learning pass, with its line
+    counts) and templates.json."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.records = root / "records"
         self.errors = root / "errors"
         self.done = root / "done"
+        self.signatures = root / "signatures"
+        self.learn = root / "learn"
         self.run_file = root / "run.json"
         self.manifest_file = root / "manifest.json"
+        self.templates_file = root / "templates.json"
+
+    def signature_file(self, shard_name: str) -> Path:
+        return self.signatures / f"{shard_name}.npz"
 
     def prepare(self, identity: dict[str, str], overwrite: bool) -> None:
         """Start fresh (`overwrite`, or a folder with no finished shard), or resume the same
         run; refuse to mix the results of two different runs."""
         ours = self.run_file.exists()
-        if ours and not overwrite and any(self.done.glob("*.json")):
+        finished = any(self.done.glob("*.json")) or any(self.learn.glob("done/*.json"))
+        if ours and not overwrite and finished:
             self._check_same_run(identity)
         elif ours or overwrite:
             self.clear()
@@ -215,15 +224,16 @@ class OutputDir:
     def _remove_temporary_files(self) -> None:
         """What an interrupted run was writing; never published, so safe to drop."""
         for pattern in (f"records/{_TMP_PREFIX}*", f"errors/{_TMP_PREFIX}*", f"done/{_TMP_PREFIX}*",
-                        f"{_TMP_PREFIX}run.json-*", f"{_TMP_PREFIX}manifest.json-*"):
+                        f"signatures/{_TMP_PREFIX}*", f"learn/done/{_TMP_PREFIX}*",
+                        f"{_TMP_PREFIX}*.json-*"):
             for stale in self.root.glob(pattern):
                 stale.unlink()
 
     def clear(self) -> None:
         """Remove what a run writes, and nothing else that may be in the folder."""
-        for folder in (self.records, self.errors, self.done):
+        for folder in (self.records, self.errors, self.done, self.signatures, self.learn):
             shutil.rmtree(folder, ignore_errors=True)
-        for file in (self.run_file, self.manifest_file):
+        for file in (self.run_file, self.manifest_file, self.templates_file):
             file.unlink(missing_ok=True)
 
     def _check_same_run(self, identity: dict[str, str]) -> None:
@@ -234,7 +244,7 @@ class OutputDir:
                              ) from None
         for key, what in (("config_hash", "a different config"),
                           ("rules_hash", "rule files that have changed since"),
-                          ("plan_hash", "different inputs or reader options")):
+                          ("plan_hash", "different inputs or options")):
             if previous.get(key) != identity[key]:
                 raise BatchError(f"{self.root} holds results from {what}: pass --overwrite to "
                                  "replace them, or choose another --output")

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.batch.cleaning import Outcome, clean_item, error_row, outcome_row, ready_config
+from cleaner.batch.extras import Extras, ShardExtras
 from cleaner.batch.manifest import Stats
 from cleaner.batch.readers import ErrorRow, JsonFields, SourceItem
 from cleaner.batch.shards import OutputDir, Shard
@@ -23,12 +24,14 @@ from cleaner.batch.shards import OutputDir, Shard
 @dataclass(frozen=True)
 class ShardTask:
     """What all shards of a run share: the output folder, the config as JSON (a worker builds
-    its pipeline once from it), how to read JSONL documents, and the per-document time limit."""
+    its pipeline once from it), how to read JSONL documents, the per-document time limit, and
+    the extra work asked for (templates, duplicates)."""
 
     output: str
     config_json: str
     fields: JsonFields = field(default_factory=JsonFields)
     timeout: float | None = 30.0
+    extras: Extras = field(default_factory=Extras)
 
 
 def process_shard(shard: Shard, task: ShardTask) -> dict[str, Any]:
@@ -45,22 +48,26 @@ def crashed_shard(shard: Shard, task: ShardTask, message: str) -> dict[str, Any]
 
 def publish(shard: Shard, task: ShardTask,
             settle: Callable[[SourceItem | ErrorRow], Outcome]) -> dict[str, Any]:
-    """Turn each item of `shard` into one outcome with `settle`, write the rows in input order,
-    commit the files and the marker. Time is counted apart for reading, cleaning and writing."""
+    """Turn each item of `shard` into one outcome with `settle` (and the run's extras), write
+    the rows in input order, commit the files and the marker. Time is counted apart for
+    reading, cleaning and writing."""
     stats = Stats()
+    extras = ShardExtras(task.extras)
     with OutputDir(Path(task.output)).writer(shard) as writer:
         for item in _timed(shard.items(task.fields), stats.seconds):
             if item is None:
                 stats.blank_lines += 1
                 continue
             with _clock(stats.seconds, "clean"):
-                outcome = settle(item)
+                outcome = extras.settle(settle(item), item)
             with _clock(stats.seconds, "write"):
-                writer.write("errors" if isinstance(outcome, ErrorRow) else "records",
-                             outcome_row(outcome, item.origin))
+                row = extras.row(outcome, outcome_row(outcome, item.origin))
+                if row is not None:
+                    writer.write("errors" if isinstance(outcome, ErrorRow) else "records", row)
             stats.add(outcome)
         marker = {"shard": shard.name, "input": shard.input, "documents": stats.documents,
                   "records": stats.records, "errors": stats.errors, "stats": stats.to_dict()}
+        marker |= extras.finish(Path(task.output), shard.name)
         writer.commit(marker)
     return marker
 

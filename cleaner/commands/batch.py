@@ -2,9 +2,11 @@
 
 Output in `--output DIR`: `records/<shard>.jsonl` (one `ArticleRecord` per line, plus `source`:
 the input path, and the line for JSONL), `errors/<shard>.jsonl` (`id`, `source`, `error`,
-`message` for each document that could not be cleaned) and `manifest.json`. Exit codes: 0 the
-run completed (error rows included), 1 with --fail-on-error when there were error rows,
-2 usage, input or config errors.
+`message` for each document that could not be cleaned) and `manifest.json`. With --dedup or
+--drop-duplicates, record rows also have `duplicate_of`; with --learn-templates or --templates,
+`templates.json` holds the site template lines removed. Exit codes: 0 the run completed (error
+rows included), 1 with --fail-on-error when there were error rows, 2 usage, input or config
+errors.
 """
 
 from __future__ import annotations
@@ -12,12 +14,15 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
+from cleaner.batch.dedup import DedupSettings
 from cleaner.batch.manifest import summary
 from cleaner.batch.readers import JsonFields
 from cleaner.batch.runner import RunOptions, run_batch
+from cleaner.batch.templates import TemplateSettings
 
 
 def register(group: click.Group) -> None:
@@ -48,12 +53,35 @@ def register(group: click.Group) -> None:
     @click.option("--html-field", default="html", show_default=True,
                   help="JSONL field of HTML (used when present).")
     @click.option("--url-field", default="url", show_default=True, help="JSONL field of the URL.")
+    @click.option("--dedup", is_flag=True,
+                  help='Mark duplicates: each record row gets "duplicate_of" (null, or the id of '
+                       "the first document of its group).")
+    @click.option("--drop-duplicates", is_flag=True,
+                  help="Leave duplicates out of the records (implies --dedup).")
+    @click.option("--near-duplicate-threshold", type=click.FloatRange(min=0, max=1, min_open=True),
+                  default=None, help="Jaccard similarity of 3-word shingles from which two "
+                                     "documents are near duplicates [default: 0.3].")
+    @click.option("--learn-templates", is_flag=True,
+                  help="First learn each site's template lines (lines on many of its pages), "
+                       "then remove them; writes DIR/templates.json.")
+    @click.option("--templates", "templates_file", type=click.Path(dir_okay=False, path_type=Path),
+                  help="Remove the template lines of this templates.json.")
+    @click.option("--template-min-pages", type=click.IntRange(min=1), default=None,
+                  help="A template line is on at least this many pages of its site [default: 5].")
+    @click.option("--template-min-share", type=click.FloatRange(min=0, max=1), default=None,
+                  help="... and on at least this share of them [default: 0.3].")
+    @click.option("--template-min-edge-share", type=click.FloatRange(min=0, max=1), default=None,
+                  help="... and above or below the story on at least this share of its pages "
+                       "[default: 0.8].")
+    @click.option("--template-anywhere-share", type=click.FloatRange(min=0, max=1), default=None,
+                  help="A template line on this share of its site's pages goes wherever it "
+                       "stands, not only above or below the story [default: 0.9].")
     @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary.")
     def run_command(inputs: tuple[str, ...], output: Path, workers: int | None,
                     config_path: str | None, output_format: str, executor: str,
                     ray_address: str | None, overwrite: bool, fail_on_error: bool,
                     timeout: float, shard_size: int, id_field: str, text_field: str,
-                    html_field: str, url_field: str, quiet: bool) -> None:
+                    html_field: str, url_field: str, quiet: bool, **passes: Any) -> None:
         """Clean INPUT... (files, folders, globs; .txt, .html, .jsonl[.gz]) into --output.
 
         Re-running the same command resumes: finished shards are kept, the rest redone.
@@ -66,13 +94,34 @@ def register(group: click.Group) -> None:
             executor=executor, ray_address=ray_address,
             overwrite=overwrite, timeout=timeout, shard_size=shard_size,
             fields=JsonFields(id=id_field, text=text_field, html=html_field, url=url_field),
-            progress=not quiet and sys.stderr.isatty())
+            progress=not quiet and sys.stderr.isatty(), **pass_options(**passes))
         manifest = run_batch(options)
         warn_skipped(manifest["skipped"])
         if not quiet:
             click.echo(summary(manifest, str(output)))
         if fail_on_error and manifest["counts"]["errors"]:
             sys.exit(1)
+
+
+def pass_options(dedup: bool, drop_duplicates: bool, near_duplicate_threshold: float | None,
+                 learn_templates: bool, templates_file: Path | None,
+                 **thresholds: float | None) -> dict[str, Any]:
+    """The `RunOptions` of duplicates and templates; a threshold without its pass is a usage
+    error, as are --learn-templates and --templates together."""
+    dedup = dedup or drop_duplicates
+    if near_duplicate_threshold is not None and not dedup:
+        raise click.UsageError("--near-duplicate-threshold needs --dedup or --drop-duplicates")
+    given = {name: value for name, value in thresholds.items() if value is not None}
+    if given and not learn_templates:
+        option = "--" + next(iter(given)).replace("_", "-")
+        raise click.UsageError(f"{option} needs --learn-templates")
+    if learn_templates and templates_file:
+        raise click.UsageError("--learn-templates and --templates cannot be used together")
+    settings = {name.removeprefix("template_"): value for name, value in given.items()}
+    threshold = {} if near_duplicate_threshold is None else {"threshold": near_duplicate_threshold}
+    return {"dedup": DedupSettings(drop=drop_duplicates, **threshold) if dedup else None,
+            "learn_templates": TemplateSettings(**settings) if learn_templates else None,
+            "templates_file": templates_file}
 
 
 def warn_skipped(skipped: list[dict[str, str]]) -> None:

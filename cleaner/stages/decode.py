@@ -10,6 +10,7 @@ import charset_normalizer
 from cleaner.document import Document
 from cleaner.errors import DecodeError, InputError
 from cleaner.pipeline import Stage, register
+from cleaner.text.repair import replace_lone_surrogates
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
@@ -17,10 +18,13 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
 # <meta charset="x"> or <meta http-equiv="Content-Type" content="text/html; charset=x">
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""",
                            re.IGNORECASE)
-# A document that starts like an HTML page.
+# A document that starts like an HTML page. A comment's body cannot contain "-->", so there
+# is one way to split leading comments: with `.*?` a failed match tried every way to group
+# them (thirty comments took minutes).
 _HTML_START = re.compile(
-    r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|div|p|section|main|table)\b",
-    re.IGNORECASE | re.DOTALL)
+    r"\A\s*(?:<!--(?:[^-]|-(?!->))*-->\s*)*"
+    r"<(?:!doctype\s+html|html|head|body|meta|title|article|div|p|section|main|table)\b",
+    re.IGNORECASE)
 # Real markup: an opening or closing tag of a common structural element.
 _TAG = re.compile(r"</?(?:p|div|br|span|a|li|ul|td|tr|h[1-6]|img|section|article|script|style|meta|link)\b[^<>]{0,500}>",
                   re.IGNORECASE)
@@ -60,7 +64,7 @@ def decode_bytes(data: bytes, fallback: str = "utf-8") -> str:
     if declared:
         try:
             return data.decode(declared.group(1).decode("ascii"))
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError):  # unknown, or a codec such as idna that fails
             pass
     if data.count(b"\x00") > len(data) // 10:
         raise DecodeError("input looks binary (many NUL bytes), not text or HTML")
@@ -98,7 +102,9 @@ class Decode(Stage):
         if len(source) > limit:
             raise InputError(f"input of {len(source):,} bytes is over the limit of {limit:,} "
                              "(limits.max_input_bytes)")
-        text = source if isinstance(source, str) else decode_bytes(
+        # A str may hold surrogates (from surrogateescape, or JSON "\ud800"): valid text
+        # has none, and RE2 and JSON refuse them.
+        text = replace_lone_surrogates(source) if isinstance(source, str) else decode_bytes(
             source, self.config.decode.fallback_encoding)
         content_type = doc.content_type
         if content_type == "auto":

@@ -1,17 +1,21 @@
 """extract: the main content of an HTML page, with trafilatura (justext as the fallback).
 
-The adapter is the only place that knows these libraries: it passes HTML as a string (never
-a URL, so nothing is fetched), turns comments off, and maps their metadata to ours.
+The adapter is the only place that knows these libraries: it passes HTML as a string and the
+parsed tree (never a URL, so nothing is fetched), turns comments off, and maps their metadata
+to ours. Before parsing it refuses pages that would make the libraries crawl (too many tags,
+a tag with too many attributes); after, pages that lxml could not parse whole.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 
 import justext
 import trafilatura
 from htmldate import find_date
+from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.metadata import (
     examine_meta,
@@ -19,20 +23,169 @@ from trafilatura.metadata import (
     extract_sitename,
     extract_title,
 )
-from trafilatura.utils import load_html
+from trafilatura.utils import HTML_PARSER, load_html
 
+from cleaner.config import LimitsSettings
 from cleaner.document import Document
+from cleaner.errors import InputError
 from cleaner.pipeline import Stage, register
 from cleaner.text.words import _STOPLIST_NAMES
 
 _HTML_LANG = re.compile(r"<html[^>]{0,300}?\blang\s*=\s*[\"']?([a-zA-Z]{2})", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# libxml2's advice at the end of a resource-limit error, which a user cannot follow here.
+_PARSER_ADVICE = re.compile(r",? (?:use|try) XML_PARSE_HUGE.*$")
 
+
+# -- guards ------------------------------------------------------------------------------
+# The markup of a page as HTML5 tokenizes it, which libxml2 (lxml's parser) does since 2.14:
+# tags with their attributes, comments, and the raw text of script, style and the like.
+# Only as much as it takes to count the attributes of each tag, in one linear pass.
+
+_SPACE = r"[\t\n\f\r ]"
+_NAME_CHAR = r"[^\t\n\f\r />=]"
+# What follows a tag's name: runs of separators and attributes (a name, maybe "=" and a
+# value; a quoted value may hold "<" and ">"). Each part matches in one way only, the
+# longest, so a regex made of them never backtracks into a tag (nor hangs on one).
+_SEPARATOR_RE = r"[\t\n\f\r /]+(?![\t\n\f\r /])"
+_ATTRIBUTE_RE = (
+    rf"[^\t\n\f\r />]{_NAME_CHAR}*(?!{_NAME_CHAR})"
+    rf"(?:{_SPACE}*={_SPACE}*(?!{_SPACE})"
+    r"""(?:"[^"]*(?:"|\Z)|'[^']*(?:'|\Z)|[^\t\n\f\r >"'][^\t\n\f\r >]*(?![^\t\n\f\r >])|(?=>|\Z))"""
+    rf"|(?!{_SPACE}*=))")
+_ITEM_RE = f"{_SEPARATOR_RE}|{_ATTRIBUTE_RE}"
+_ITEM = re.compile(_ITEM_RE)
+_SEPARATORS = "\t\n\f\r /"
+_TAG_START = re.compile(r"</?([A-Za-z][^\t\n\f\r />]*)")
+_COMMENT_END = re.compile("--!?>")
+# Elements whose content libxml2 reads as text up to their end tag (plaintext: to the end).
+_RAW_TEXT_END = {name: re.compile(f"</{name}", re.IGNORECASE | re.ASCII) for name in
+                 ("script", "style", "iframe", "noembed", "noframes", "xmp", "textarea", "title")}
+
+
+@functools.lru_cache(maxsize=4)
+def _plain_markup(max_attributes: int) -> re.Pattern[str]:
+    """Up to 256 runs of text and tags that need no closer look: not a comment, not a raw
+    text element, at most `max_attributes` attributes. It stops before anything else."""
+    raw = "|".join((*_RAW_TEXT_END, "plaintext"))
+    return re.compile(
+        rf"(?:[^<]+|<(?![A-Za-z!?/])|<(?:/|(?!(?i:{raw})(?:[\t\n\f\r />]|\Z)))"
+        rf"[A-Za-z][^\t\n\f\r />]*(?![^\t\n\f\r />])(?:{_SEPARATOR_RE})?"
+        rf"(?:(?:{_ATTRIBUTE_RE})(?:{_SEPARATOR_RE})?){{0,{max_attributes}}}(?:>|\Z))"
+        "{0,256}", re.ASCII)
+
+
+def crowded_tag(html: str, max_attributes: int) -> int | None:
+    """The offset of the first tag with more than `max_attributes` attributes, or None.
+
+    Where the reading here could differ from libxml2's it ends a comment or raw text early,
+    so it reads more as markup, never less (tests/hostile compares it with lxml).
+
+    >>> crowded_tag('<p a="1 > 2" b c>x</p><script>"<b d e f>"</script>', 2)
+    0
+    >>> crowded_tag('<p a="1 > 2" b>x</p><script>"<b d e f>"</script>', 2) is None
+    True
+    """
+    plain = _plain_markup(max_attributes).match
+    pos, size = 0, len(html)
+    while pos < size:
+        end = plain(html, pos).end()
+        if end > pos:
+            pos = end
+            continue
+        tag = _TAG_START.match(html, pos)
+        if tag is None:
+            pos = _declaration_end(html, pos)
+            continue
+        read = _read_tag(html, tag.end(), max_attributes)
+        if read is None:
+            return pos
+        pos, self_closing = read
+        if html.startswith(">", pos) and not self_closing:
+            pos = _raw_text_end(html, tag, pos + 1)
+    return None
+
+
+def _declaration_end(html: str, pos: int) -> int:
+    """The end of the comment, or of the "<!...>", "<?...>" or "</..." at `pos`."""
+    if html.startswith("<!--", pos):
+        body = pos + 4
+        if html.startswith((">", "->"), body):  # "<!-->" and "<!--->" are whole comments
+            return html.find(">", body) + 1
+        end = _COMMENT_END.search(html, body)
+        return end.end() if end else len(html)
+    end = html.find(">", pos)
+    return len(html) if end == -1 else end + 1
+
+
+def _read_tag(html: str, pos: int, max_attributes: int) -> tuple[int, bool] | None:
+    """Where the tag whose name ends at `pos` ends, and if it is self-closing ("<x/>"); None
+    when it has more than `max_attributes` attributes."""
+    attributes, last = 0, ""
+    while (item := _ITEM.match(html, pos)) is not None:
+        last = item.group()
+        if last[0] not in _SEPARATORS:
+            attributes += 1
+            if attributes > max_attributes:
+                return None
+        pos = item.end()
+    return pos, last.endswith("/") and not last.strip(_SEPARATORS)
+
+
+def _raw_text_end(html: str, tag: re.Match[str], pos: int) -> int:
+    """Where reading goes on after the tag `tag`, which ends at `pos`: past the raw text of a
+    script, style... start tag (not self-closing: libxml2 starts none for "<script/>")."""
+    name = tag.group(1).lower()
+    if html[tag.start() + 1] == "/":
+        return pos
+    if name == "plaintext":
+        return len(html)
+    end = _RAW_TEXT_END.get(name)
+    if end is None:
+        return pos
+    found = end.search(html, pos)
+    return found.start() if found else len(html)
+
+
+def check_markup(html: str, limits: LimitsSettings) -> None:
+    """InputError, before parsing, for a page that would make the HTML libraries crawl: too
+    many tags, or a tag with so many attributes that lxml's quadratic check of them hangs."""
+    tags = html.count("<")
+    if tags > limits.max_html_tags:
+        raise InputError(f"{tags:,} tags ('<') is over the limit of {limits.max_html_tags:,} "
+                         "(limits.max_html_tags)")
+    crowded = crowded_tag(html, limits.max_html_attributes)
+    if crowded is not None:
+        raise InputError(f"the tag at character {crowded:,} has more than "
+                         f"{limits.max_html_attributes:,} attributes (limits.max_html_attributes)")
+
+
+@functools.lru_cache(maxsize=4)
+def _deeper_than(levels: int) -> etree.XPath:
+    return etree.XPath("boolean(" + "/*" * (levels + 1) + ")")
+
+
+def parse_html(html: str, limits: LimitsSettings) -> HtmlElement | None:
+    """trafilatura's parse of `html` (None when it is not a page), or InputError when lxml
+    gave up part of the way (libxml2 stops at 256 levels of nesting, or at a text or
+    attribute of 10 MB, and drops the rest) or the page is nested deeper than the limit."""
+    tree = load_html(html)
+    fatal = HTML_PARSER.error_log.filter_from_fatals()
+    if fatal:
+        message = _PARSER_ADVICE.sub("", fatal[0].message.strip())
+        raise InputError(f"the HTML parser stopped at line {fatal[0].line:,}: {message}")
+    if tree is not None and _deeper_than(limits.max_html_depth)(tree):
+        raise InputError(f"HTML nested deeper than {limits.max_html_depth} elements "
+                         "(limits.max_html_depth)")
+    return tree
+
+
+# -- extraction ----------------------------------------------------------------------------
 
 def extract_with_trafilatura(html: str, url: str | None, include_tables: bool,
-                             favor: str, fast: bool) -> dict | None:
+                             favor: str, fast: bool, limits: LimitsSettings) -> dict | None:
     """trafilatura's text and our record's metadata, or None when it finds no main content."""
-    tree = load_html(html)
+    tree = parse_html(html, limits)
     if tree is None:
         return None
     found = page_metadata(tree, url)  # first: extraction prunes the tree
@@ -75,8 +228,11 @@ def extract_with_justext(html: str) -> str:
     """The good paragraphs by justext, with the stoplist of the page's declared language."""
     declared = _HTML_LANG.search(html[:5000])
     name = _STOPLIST_NAMES.get(declared.group(1).lower() if declared else "en", "English")
-    paragraphs = justext.justext(html.encode("utf-8"), justext.get_stoplist(name),
-                                 encoding="utf-8")
+    try:
+        paragraphs = justext.justext(html.encode("utf-8"), justext.get_stoplist(name),
+                                     encoding="utf-8")
+    except etree.ParserError:  # "Document is empty": no element, so no paragraph either
+        return ""
     return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
 
 
@@ -91,8 +247,9 @@ class Extract(Stage):
             return doc
         settings = self.config.extract
         html = doc.text or ""
+        check_markup(html, self.config.limits)
         found = extract_with_trafilatura(html, doc.url, settings.include_tables, settings.favor,
-                                         settings.fast)
+                                         settings.fast, self.config.limits)
         if found is None:
             text = extract_with_justext(html) if settings.justext_fallback else ""
             return doc.evolve(text=text)

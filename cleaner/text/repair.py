@@ -21,6 +21,7 @@ from html.entities import html5 as _HTML5_ENTITIES
 import ftfy
 import ftfy.bad_codecs  # registers the "sloppy-*" codecs used below
 from ftfy.chardata import CHARMAP_ENCODINGS, LIGATURES
+from ftfy.fixes import fix_surrogates
 
 __all__ = [
     "FIXES",
@@ -29,6 +30,8 @@ __all__ = [
     "normalize_spaces",
     "normalize_unicode",
     "remove_invisibles",
+    "replace_lone_surrogates",
+    "settle",
 ]
 
 
@@ -119,9 +122,14 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
     explain=False,
 )
 
+# UTF-16 surrogates: in a str they are halves of a pair, or lone (neither is valid text).
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
 # A well-formed HTML entity: decimal, hex, or a name ending in ";"
 # ("&amp;", "&#8217;", "&#x2019;", "&eacute;"); "AT&T", "R&D" do not match.
 _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# The longest text _ENTITY_RE matches: "&", a 32-character name, ";".
+_ENTITY_MAX_CHARS = 34
 
 # Code points of letters/marks of scripts where ZWJ/ZWNJ shape the text
 # (Hebrew, Arabic, Syriac, Thaana, N'Ko, Indic, Sinhala, Thai/Lao, Tibetan,
@@ -188,6 +196,18 @@ def _has_mojibake_bytes(text: str) -> bool:
     return False
 
 
+def replace_lone_surrogates(text: str, language: str | None = None) -> str:
+    """Join surrogate pairs into the character they encode and replace lone surrogates,
+    which no UTF-8 encoder (nor RE2, nor JSON) accepts, with U+FFFD.
+
+    >>> replace_lone_surrogates("ok \\ud83d\\ude00 \\ud800!")
+    'ok 😀 �!'
+    """
+    if text.isascii() or _SURROGATE_RE.search(text) is None:
+        return text
+    return fix_surrogates(text)
+
+
 def fix_mojibake(text: str, language: str | None = None) -> str:
     """Repair mojibake (UTF-8 read as cp1252, latin-1, cp1251...), C1 controls and ligatures.
 
@@ -218,11 +238,41 @@ def decode_entities(text: str, language: str | None = None) -> str:
     """
     if "&" not in text:
         return text
-    while True:  # "&amp;amp;" -> "&amp;" -> "&": repeat until nothing is left
-        fixed = _ENTITY_RE.sub(_decode_entity, text)
-        if fixed == text:
-            return text
-        text = fixed
+    fixed = _ENTITY_RE.sub(_decode_entity, text)
+    if fixed == text or not any(_decode_entity(m) != m.group(0) for m in _ENTITY_RE.finditer(fixed)):
+        return fixed
+    return _decode_nested_entities(fixed)
+
+
+def _decode_nested_entities(text: str) -> str:
+    """Decode entities until none is left ("&amp;amp;lt;" -> "&lt;" -> "<"), in one pass.
+
+    Decoding one pass at a time is quadratic on a chain like "&amp;amp;amp;..." (each pass
+    peels one level). Here every character goes onto an output stack, and each ";" that
+    closes an entity at the top of the stack replaces it with its decoded text, which is
+    pushed back to be read again (it may close an entity itself). Entities cannot overlap,
+    so the result is the one pass after pass would reach, in linear time.
+
+    >>> _decode_nested_entities("&amp;amp;amp;lt;b&amp&#59;")
+    '<b&'
+    """
+    out: list[str] = []
+    todo = list(reversed(text))
+    while todo:
+        char = todo.pop()
+        out.append(char)
+        if char != ";":
+            continue
+        tail = "".join(out[-_ENTITY_MAX_CHARS:])
+        start = tail.rfind("&")
+        match = _ENTITY_RE.fullmatch(tail, start) if start >= 0 else None
+        if match is None:
+            continue
+        decoded = _decode_entity(match)
+        if decoded != match.group(0):
+            del out[len(out) - len(match.group(0)):]
+            todo.extend(reversed(decoded))
+    return "".join(out)
 
 
 def _invisible_replacement(match: re.Match[str]) -> str:
@@ -274,10 +324,35 @@ def normalize_unicode(text: str, language: str | None = None) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-FIXES: dict[str, Callable[[str, str | None], str]] = {
+# Rounds `settle` runs at most: real text is stable after one; only input built to need
+# more can need more, and it is then left unsettled rather than costing unbounded time.
+_SETTLE_ROUNDS = 8
+
+_REPAIRS: dict[str, Callable[[str, str | None], str]] = {
+    "replace_lone_surrogates": replace_lone_surrogates,
     "fix_mojibake": fix_mojibake,
     "decode_entities": decode_entities,
     "remove_invisibles": remove_invisibles,
     "normalize_spaces": normalize_spaces,
     "normalize_unicode": normalize_unicode,
 }
+
+
+def settle(text: str, language: str | None = None) -> str:
+    """Run the repairs again until the text stops changing, so that repairing is idempotent:
+    one repair can make another possible (removing an invisible character joins mojibake,
+    NFC composes a mojibake lead, decoding an entity completes another).
+
+    >>> settle("Ü\\x1b†")  # once the escape is gone, "Ü†" is UTF-8 read as cp1252
+    '܆'
+    """
+    for _ in range(_SETTLE_ROUNDS):
+        before = text
+        for fix in _REPAIRS.values():
+            text = fix(text, language)
+        if text == before:
+            break
+    return text
+
+
+FIXES: dict[str, Callable[[str, str | None], str]] = {**_REPAIRS, "settle": settle}

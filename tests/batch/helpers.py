@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 from pathlib import Path
 
 import orjson
@@ -21,6 +22,31 @@ def article(n: int) -> str:
             f"until late in the evening, officials said.\n"
             f"The decision follows months of talks, and a final vote is expected in {n % 12 + 1} "
             f"weeks, according to a statement.")
+
+
+_VOCABULARY = (
+    "council", "budget", "river", "bridge", "school", "teacher", "harbour", "ferry", "museum",
+    "painting", "election", "mayor", "court", "judge", "witness", "farmer", "harvest", "drought",
+    "storm", "flood", "railway", "station", "tunnel", "engineer", "hospital", "nurse", "doctor",
+    "patient", "vaccine", "factory", "worker", "union", "strike", "wage", "market", "price",
+    "bakery", "bread", "festival", "music", "orchestra", "stadium", "coach", "player", "season",
+    "library", "author", "poem", "garden", "tree", "forest", "village", "road", "accident",
+    "police", "officer", "report", "minister", "treaty", "border", "island", "tourist", "hotel",
+    "airport", "pilot", "weather", "snow", "winter", "summer", "energy", "solar", "wind",
+    "turbine",
+)
+
+
+def story(n: int, paragraphs: int = 4) -> str:
+    """A distinct story (seeded random sentences), paragraphs one per line: no two stories
+    share more than a few three-word runs."""
+    rng = random.Random(n)
+    return "\n".join(" ".join(_sentence(rng) for _ in range(3)) for _ in range(paragraphs))
+
+
+def _sentence(rng: random.Random) -> str:
+    words = [rng.choice(_VOCABULARY) for _ in range(rng.randint(9, 14))]
+    return f"The {' '.join(words)} said officials."
 
 
 def write_jsonl(path: Path, lines: list[object]) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import sys
 
 import orjson
 import pytest
@@ -150,6 +151,7 @@ def test_input_names_never_place_files_outside_the_output(tmp_path, cli, monkeyp
 
 def test_usage_and_config_errors_exit_2(tmp_path, cli, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setitem(sys.modules, "ray", None)  # as where ray is not installed
     articles_jsonl(tmp_path / "feed.jsonl", 2)
     (tmp_path / "bad.toml").write_text("[chrome]\nlength_lowww = 3\n")
     (tmp_path / "other.toml").write_text("[chrome]\nlength_low = 71\n")

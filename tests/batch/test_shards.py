@@ -98,7 +98,7 @@ def test_a_folder_of_other_files_is_refused_and_overwrite_keeps_them(tmp_path):
 
 @pytest.mark.parametrize(("key", "message"), [
     ("config_hash", "a different config"), ("rules_hash", "rule files that have changed"),
-    ("plan_hash", "different inputs or reader options")])
+    ("plan_hash", "different inputs or options")])
 def test_resuming_a_different_run_is_refused(tmp_path, key, message):
     OutputDir(tmp_path).prepare(IDENTITY, overwrite=False)
     (tmp_path / "done" / "shard-1.json").write_text("{}")

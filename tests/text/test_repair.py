@@ -20,12 +20,15 @@ from cleaner.text.repair import (
     normalize_spaces,
     normalize_unicode,
     remove_invisibles,
+    replace_lone_surrogates,
 )
 
 DATASET = Path("/work/shared/datasets/zyte-article-extraction/noisy_trafilatura_recall")
 
 # (fix, input, expected, language)
 CASES = [
+    # --- replace_lone_surrogates: pairs joined, lone halves replaced
+    (replace_lone_surrogates, "ok \ud83d\ude00 \ud800!\udfff", "ok 😀 �!�", None),
     # --- fix_mojibake: UTF-8 read as a single-byte encoding, C1 controls, ligatures
     (fix_mojibake, "CafÃ©", "Café", None),
     (fix_mojibake, "â€œquotedâ€\x9d", "“quoted”", None),
@@ -70,6 +73,8 @@ CASES = [
     (normalize_unicode, "Cafe\u0301", "Caf\u00e9", None),
     (normalize_unicode, "A\u030angstr\u00f6m \u212b", "\u00c5ngstr\u00f6m \u00c5", None),
     (normalize_unicode, "\u1100\u1161", "\uac00", "ko"),
+    # --- settle: what one repair makes possible for another
+    (repair.settle, "Ã\u200b© na&am\u200bp;me", "é na&me", None),
 ]
 
 # Text each fix must leave alone (besides the CLEAN paragraphs below).
@@ -135,8 +140,8 @@ def test_clean_text_is_byte_identical(name, text, language):
 
 def test_registry_order_and_names():
     assert list(FIXES) == [
-        "fix_mojibake", "decode_entities", "remove_invisibles",
-        "normalize_spaces", "normalize_unicode",
+        "replace_lone_surrogates", "fix_mojibake", "decode_entities", "remove_invisibles",
+        "normalize_spaces", "normalize_unicode", "settle",
     ]
     assert all(fn.__name__ == name for name, fn in FIXES.items())
 
@@ -199,7 +204,7 @@ def test_repair_properties(text, language):
     for name, fix in FIXES.items():
         once = fix(text, language)
         assert fix(once, language) == once, name
-        if name not in ("fix_mojibake", "decode_entities"):
+        if name not in ("fix_mojibake", "decode_entities", "settle"):
             # Only repairs: letters/digits (compared after NFD, since NFC composes) stay.
             assert not (_alnum_nfd(text) - _alnum_nfd(once)), name
 
@@ -214,3 +219,28 @@ def test_prefilter_never_skips_what_ftfy_would_fix(text):
 @given(text=st.text(alphabet=st.characters(blacklist_characters="&")))
 def test_decode_entities_needs_an_ampersand(text):
     assert decode_entities(text) == text
+
+
+def _decode_pass_after_pass(text: str) -> str:
+    """What decode_entities must equal: one regex pass after another until nothing changes."""
+    while (fixed := repair._ENTITY_RE.sub(repair._decode_entity, text)) != text:
+        text = fixed
+    return text
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.lists(st.sampled_from(["&", "amp", ";", "#", "38", "59", "lt", "x26", "semi",
+                                      "AMP", "foo", " ", "a"]), max_size=16).map("".join))
+def test_nested_entities_decode_like_pass_after_pass(text):
+    assert decode_entities(text) == _decode_pass_after_pass(text)
+
+
+@pytest.mark.parametrize("chain, decoded", [
+    ("&" + "amp;" * 50_000 + "lt;", "<"),
+    ("&amp" + "&#59;" * 20_000, "&" + ";" * 19_999),
+])
+def test_entity_chains_decode_in_linear_time(chain, decoded):
+    """Pass after pass took minutes on 50,000 levels of "&amp;amp;..."."""
+    start = time.perf_counter()
+    assert decode_entities(chain) == decoded
+    assert time.perf_counter() - start < 1
