@@ -17,11 +17,12 @@ from cleaner.errors import (
     InputError,
     RuleError,
     StageError,
+    TimeLimitError,
 )
 from cleaner.record import ArticleRecord, Edit
 
 __all__ = [
     "ArticleRecord", "CleanerError", "Config", "ConfigError", "DecodeError", "Edit",
-    "InputError", "RuleError", "StageError", "clean", "fix_text",
+    "InputError", "RuleError", "StageError", "TimeLimitError", "clean", "fix_text",
 ]
 __version__ = "0.1.0"

@@ -11,8 +11,8 @@ from pathlib import Path
 import click
 
 from cleaner.api import clean
-from cleaner.config import Config, tomllib
-from cleaner.errors import CleanerError, ConfigError
+from cleaner.config import Config
+from cleaner.errors import CleanerError
 
 
 class CleanerGroup(click.Group):
@@ -33,17 +33,8 @@ def main() -> None:
 
 
 def load_config(path: str | None) -> Config:
-    """`--config F`, else `cleaner.toml` / `[tool.cleaner]` in the working directory.
-
-    `Config` reads a file that is not UTF-8, and a `pyproject.toml` it discovers, without
-    turning their errors into `ConfigError`: that is done here, naming the file.
-    """
-    try:
-        return Config.from_file(path) if path else Config.discover(Path.cwd())
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        name = path or ("cleaner.toml" if Path("cleaner.toml").is_file() else "pyproject.toml")
-        reason = "not UTF-8" if isinstance(exc, UnicodeDecodeError) else f"not valid TOML: {exc}"
-        raise ConfigError(f"{name}: {reason}") from None
+    """`--config F`, else `cleaner.toml` / `[tool.cleaner]` in the working directory."""
+    return Config.from_file(path) if path else Config.discover()
 
 
 def read_source(path: str) -> tuple[bytes, str | None]:

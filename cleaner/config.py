@@ -165,12 +165,7 @@ class Config(Settings):
     def from_file(cls, path: str | Path) -> Config:
         """Load `cleaner.toml`, or the `[tool.cleaner]` table of a `pyproject.toml`."""
         path = Path(path)
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        data = _read_toml(path)
         if path.name == "pyproject.toml":
             data = data.get("tool", {}).get("cleaner", {})
         return cls.from_dict(data, source=str(path), base_dir=path.resolve().parent)
@@ -182,11 +177,21 @@ class Config(Settings):
         if (folder / "cleaner.toml").is_file():
             return cls.from_file(folder / "cleaner.toml")
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file():
-            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-            if "cleaner" in data.get("tool", {}):
-                return cls.from_file(pyproject)
+        if pyproject.is_file() and "cleaner" in _read_toml(pyproject).get("tool", {}):
+            return cls.from_file(pyproject)
         return cls()
 
     def cache_key(self) -> str:
         return self.model_dump_json()
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file as a mapping; any problem is a ConfigError naming the file."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text: {exc.reason} at byte {exc.start}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None

@@ -62,3 +62,9 @@ def test_disabled_rules_are_not_applied():
     text = "Go toTop\n\nThe council approved the new budget on Monday after a long debate."
     assert "Go toTop" in clean(text, config=Config.model_validate(
         {"rules": {"disable": ["nav.back-to-top"]}, "chrome": {"classifier": False}})).text
+
+
+def test_a_broken_pyproject_is_a_config_error(tmp_path):
+    (tmp_path / "pyproject.toml").write_bytes(b"[tool.cleaner\n\xff")
+    with pytest.raises(ConfigError, match="pyproject.toml"):
+        Config.discover(tmp_path)

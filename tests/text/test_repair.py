@@ -240,7 +240,7 @@ def test_nested_entities_decode_like_pass_after_pass(text):
     ("&amp" + "&#59;" * 20_000, "&" + ";" * 19_999),
 ])
 def test_entity_chains_decode_in_linear_time(chain, decoded):
-    """Pass after pass took minutes on 50,000 levels of "&amp;amp;..."."""
+    """Pass after pass is quadratic: 50,000 levels of "&amp;amp;..." took 3.4 s."""
     start = time.perf_counter()
     assert decode_entities(chain) == decoded
     assert time.perf_counter() - start < 1
