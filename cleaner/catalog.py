@@ -23,7 +23,7 @@ with an RE2 set; only the rules that hit are run on their own.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -33,7 +33,7 @@ import re2
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from cleaner.errors import RuleError
+from cleaner.errors import RuleError, first_problem
 
 Scope = Literal["line", "prefix", "tail", "inline"]
 METADATA_FIELDS = ("title", "description", "authors", "date", "publisher", "agencies")
@@ -187,13 +187,11 @@ class RuleSet:
     rules that hit are run on their own, for their spans and groups.
     """
 
-    def __init__(self, rules: Iterable[Rule], compiled: dict[str, CompiledRule] | None = None) -> None:
+    def __init__(self, rules: Iterable[Rule]) -> None:
         self.rules: tuple[Rule, ...] = tuple(rules)
-        known = compiled or {}
-        self._compiled = {r.id: known.get(r.id) or CompiledRule(r) for r in self.rules}
         self._by_anchor: dict[str, list[CompiledRule]] = {a: [] for a in _SET_OF_ANCHOR}
         for rule in self.rules:
-            self._by_anchor[_ANCHOR_OF_SCOPE[rule.scope]].append(self._compiled[rule.id])
+            self._by_anchor[_ANCHOR_OF_SCOPE[rule.scope]].append(CompiledRule(rule))
         self._sets: dict[str, Any] = {}  # built on first use: subsets are made, then matched
         self._memo: dict[tuple[str, str | None, str | None], tuple[Hit, ...]] = {}
 
@@ -265,14 +263,6 @@ class RuleSet:
     def _order(self, rule: Rule) -> int:
         return self._positions[rule.id]
 
-    def subset(self, keep: Callable[[Rule], bool]) -> RuleSet:
-        """The rules for which `keep` is true, reusing their compiled patterns."""
-        return RuleSet((r for r in self.rules if keep(r)), self._compiled)
-
-    def without(self, disabled: Iterable[str]) -> RuleSet:
-        off = set(disabled)
-        return self.subset(lambda r: r.id not in off and not off & set(r.aliases))
-
     def get(self, rule_id: str) -> Rule | None:
         for rule in self.rules:
             if rule.id == rule_id or rule_id in rule.aliases:
@@ -305,9 +295,7 @@ def _validate(entry: object, path: Path, index: int) -> Rule:
     try:
         rule = Rule.model_validate(entry)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or "rule"
-        raise RuleError(f"{path}: rule {rule_id}: {field}: {first['msg']}") from None
+        raise RuleError(f"{path}: rule {rule_id}: {first_problem(exc, 'rule')}") from None
     regex = compile_pattern(rule.regex, f"{rule.id} in {path}")
     if rule.action == "to_metadata":
         groups = set(regex.groupindex)

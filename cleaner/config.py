@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from cleaner.errors import ConfigError
+from cleaner.errors import ConfigError, first_problem
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -66,7 +66,6 @@ class ChromeSettings(Settings):
     length_high: int = 200
     stopwords_low: float = 0.30
     stopwords_high: float = 0.32
-    max_heading_distance: int = 200
     # Whole-page text is recognized by its menus: lines of at most three words, at least
     # 20 of them and 35% of all lines (bench: 172 of the 181 noisy_fulltext pages, none of
     # the 181 extractor outputs; by count alone, a meal plan's "Meal 1" lines passed too).
@@ -96,8 +95,6 @@ class ChromeSettings(Settings):
 
 
 class MetadataSettings(Settings):
-    top_blocks: int = Field(8, ge=0, description="how many leading blocks count as the top")
-    end_blocks: int = Field(3, ge=0, description="how many trailing blocks count as the end")
     title_from_text: bool = True
 
 
@@ -153,9 +150,7 @@ class Config(Settings):
         try:
             config = cls.model_validate(data)
         except ValidationError as exc:
-            first = exc.errors()[0]
-            key = ".".join(str(p) for p in first["loc"]) or "(top level)"
-            raise ConfigError(f"{source}: {key}: {first['msg']}") from None
+            raise ConfigError(f"{source}: {first_problem(exc, '(top level)')}") from None
         if base_dir is not None and config.rules.extra:
             extra = tuple(p if p.is_absolute() else base_dir / p for p in config.rules.extra)
             config = config.model_copy(update={"rules": config.rules.model_copy(update={"extra": extra})})

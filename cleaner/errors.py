@@ -6,6 +6,11 @@ can be grouped without parsing messages.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
 
 class CleanerError(Exception):
     """Base class of every error `cleaner` raises on purpose."""
@@ -50,3 +55,10 @@ class StageError(CleanerError):
     """A stage failed on a document in a way it could not recover from."""
 
     code = "E020"
+
+
+def first_problem(exc: ValidationError, top_level: str) -> str:
+    """`key.path: message` of a pydantic error's first problem, for one-line errors."""
+    first = exc.errors()[0]
+    key = ".".join(str(part) for part in first["loc"]) or top_level
+    return f"{key}: {first['msg']}"
