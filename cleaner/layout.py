@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from cleaner.document import Block
 from cleaner.text.shape import is_prose
-from cleaner.text.words import content_stems
+from cleaner.text.words import content_stems, overlap
 
 # How many leading prose paragraphs stand for "the story" when judging a headline.
 _STORY_PARAGRAPHS = 3
@@ -63,3 +63,8 @@ def story_stems(blocks: Iterable[Block], layout: Layout, language: str | None) -
     for block in prose:
         stems |= content_stems(block.text, language)
     return stems
+
+
+def headline_overlap(headline: str, story: set[str], language: str | None) -> float:
+    """The share of a headline's content words that the story also uses."""
+    return overlap(content_stems(headline, language), story)

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from cleaner.catalog import RuleSet
 from cleaner.classifier import classify_blocks, describe
 from cleaner.document import Block, Document
-from cleaner.layout import Layout, story_stems
+from cleaner.layout import Layout, headline_overlap, story_stems
 from cleaner.pipeline import Stage, register
 from cleaner.record import Edit
 from cleaner.text.shape import is_headline_like, is_name_phrase
-from cleaner.text.words import StemCounts, content_stems, overlap, shared_stems, words
+from cleaner.text.words import StemCounts, content_stems, shared_stems, words
 from cleaner.urls import site_of
 
 _LINE_SCOPES = ("line", "prefix", "tail")
@@ -214,10 +214,11 @@ class Chrome(Stage):
         if not headlines:
             return verdicts
         stems = _LazyStems(blocks, language)
-        if headlines[0] == 0 < layout.first_prose and overlap(
-                stems[0], story_stems(blocks, layout, language)) < self.settings.headline_min_overlap:
-            verdicts[0] = ("inserted.unrelated-headline",
-                           "a headline on the first line, about something else than the story")
+        if headlines[0] == 0 < layout.first_prose:
+            story = story_stems(blocks, layout, language)
+            if headline_overlap(blocks[0].text, story, language) < self.settings.headline_min_overlap:
+                verdicts[0] = ("inserted.unrelated-headline",
+                               "a headline on the first line, about something else than the story")
         teaser = ("inserted.teaser", _TEASER_REASON)
         for index in self._teasers(headlines, stems, layout):
             verdicts[index] = teaser

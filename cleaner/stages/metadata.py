@@ -10,12 +10,11 @@ import re
 
 from cleaner.catalog import Hit
 from cleaner.document import Block, Document, Metadata
-from cleaner.layout import Layout, story_stems
+from cleaner.layout import Layout, headline_overlap, story_stems
 from cleaner.pipeline import Stage, register
 from cleaner.record import Edit
 from cleaner.text.dates import parse_date
 from cleaner.text.shape import is_headline_like
-from cleaner.text.words import content_stems, overlap
 from cleaner.urls import site_of
 
 _ALL_SCOPES = ("line", "prefix", "tail", "inline")
@@ -56,11 +55,6 @@ def is_same_title(line: str, title: str) -> bool:
         return True
     rest = title.removeprefix(line)
     return rest != title and bool(_SITE_SUFFIX.fullmatch(rest))
-
-
-def headline_overlap(headline: str, story: set[str], language: str | None) -> float:
-    """The share of a headline's content words that the story also uses."""
-    return overlap(content_stems(headline, language), story)
 
 
 @register
