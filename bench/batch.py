@@ -5,10 +5,14 @@ Builds a JSONL file of ``--docs`` documents (the texts of the Zyte dataset's
 ``cleaner run FILE --output TMP --workers N`` as a subprocess for each N of ``--workers``
 and prints one row per run:
 
-* wall time and documents per second (the whole command: start-up included);
-* peak RSS of the largest process of the run (the main process or a worker), and the sum
-  of every process's peak: ``VmHWM`` from ``/proc/<pid>/status`` of the run's process tree,
-  polled every 50 ms, checked against ``getrusage(RUSAGE_CHILDREN)``;
+* wall time and documents per second (the whole command: start-up included); with
+  ``--repeat R``, the runs of each N are interleaved (1, 2, 1, 2, ...) and the row is the
+  run of median wall time, so that a burst of load on a shared machine moves no ratio;
+* peak RSS of the largest process of the run (the main process, the workers' forkserver or
+  a worker), and the sum of every process's peak: ``VmHWM`` from ``/proc/<pid>/status`` of
+  the run's process tree (a high-water mark, so reading it every 0.1 s and looking for new
+  processes every 0.5 s keeps the monitor off the CPUs the workers need), checked against
+  ``getrusage(RUSAGE_CHILDREN)``;
 * worker seconds (the sum over workers of time spent on shards: when it grows with more
   workers, they are competing for CPUs), and its share spent reading inputs, cleaning and
   writing output (from the manifest's ``run.seconds``).
@@ -16,11 +20,12 @@ and prints one row per run:
 It ends by checking that every run wrote byte-identical records. Run from the repository
 root::
 
-    .venv/bin/python bench/batch.py [--docs 6000] [--workers 1,2] [--shard-size 1000]
+    .venv/bin/python bench/batch.py [--docs 6000] [--workers 1,2] [--repeat 3] [--shard-size 1000]
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import resource
 import subprocess
@@ -34,13 +39,16 @@ import orjson
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_TEXTS = REPO.parent / "shared" / "datasets" / "zyte-article-extraction" / "noisy_trafilatura_recall"
 CLEANER = Path(sys.executable).with_name("cleaner")
-POLL_SECONDS = 0.05
+POLL_SECONDS = 0.1
+SCAN_EVERY = 5  # polls between two looks for new processes in /proc
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--docs", type=int, default=6000, help="documents in the input (default 6000)")
     ap.add_argument("--workers", default="1,2", help="worker counts to compare (default 1,2)")
+    ap.add_argument("--repeat", type=int, default=3,
+                    help="runs of each worker count, interleaved; the median is shown (default 3)")
     ap.add_argument("--shard-size", type=int, default=1000)
     ap.add_argument("--texts", type=Path, default=DEFAULT_TEXTS, help="folder of *.txt inputs")
     args = ap.parse_args(argv)
@@ -50,12 +58,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"input: {args.docs:,} documents, {feed.stat().st_size / 2**20:.1f} MiB "
               f"({len(list(args.texts.glob('*.txt')))} texts repeated); "
               f"shard size {args.shard_size}; {os.cpu_count()} CPUs")
-        results = [run(feed, Path(tmp) / f"out-{n}", int(n), args.shard_size)
-                   for n in args.workers.split(",")]
+        counts = [int(n) for n in args.workers.split(",")]
+        runs: dict[int, list[dict]] = {n: [] for n in counts}
+        for attempt in range(args.repeat):
+            for n in counts:
+                runs[n].append(run(feed, Path(tmp) / f"out-{n}-{attempt}", n, args.shard_size))
+        results = [median_run(runs[n]) for n in counts]
         print_table(results)
-        outputs = {records_bytes(r["output"]) for r in results}
-        print(f"records identical across runs: {'yes' if len(outputs) == 1 else 'NO'}"
-              f"{first_difference(results)}")
+        if args.repeat > 1:
+            print_spread(runs)
+        every_run = [r for attempts in runs.values() for r in attempts]
+        outputs = {hashlib.sha256(records_bytes(r["output"])).digest() for r in every_run}
+        print(f"records identical across all {len(every_run)} runs: "
+              f"{'yes' if len(outputs) == 1 else 'NO'}{first_difference(every_run)}")
         print(f"getrusage(RUSAGE_CHILDREN) peak RSS over all runs: "
               f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB")
     return 0 if len(outputs) == 1 else 1
@@ -78,9 +93,14 @@ def run(feed: Path, output: Path, workers: int, shard_size: int) -> dict:
     started = time.perf_counter()
     process = subprocess.Popen(command)
     peaks: dict[int, int] = {}
+    polls = 0
     while process.poll() is None:
-        for pid in [process.pid, *descendants(process.pid)]:
-            peaks[pid] = max(peaks.get(pid, 0), peak_rss_kib(pid))
+        if polls % SCAN_EVERY == 0:
+            for pid in [process.pid, *descendants(process.pid)]:
+                peaks.setdefault(pid, 0)
+        for pid, peak in peaks.items():
+            peaks[pid] = max(peak, peak_rss_kib(pid))
+        polls += 1
         time.sleep(POLL_SECONDS)
     wall = time.perf_counter() - started
     if process.returncode != 0:
@@ -89,6 +109,19 @@ def run(feed: Path, output: Path, workers: int, shard_size: int) -> dict:
     return {"workers": workers, "wall": wall, "output": output, "manifest": manifest,
             "largest_mib": max(peaks.values(), default=0) / 1024,
             "sum_mib": sum(peaks.values()) / 1024}
+
+
+def median_run(runs: list[dict]) -> dict:
+    return sorted(runs, key=lambda r: r["wall"])[len(runs) // 2]
+
+
+def print_spread(runs: dict[int, list[dict]]) -> None:
+    """Every run's wall time, and the speedup of each attempt (its runs were side by side)."""
+    base = next(iter(runs))
+    for n, attempts in runs.items():
+        walls = ", ".join(f"{r['wall']:.1f}" for r in attempts)
+        ratios = ", ".join(f"{b['wall'] / r['wall']:.2f}x" for b, r in zip(runs[base], attempts))
+        print(f"{n} worker(s): wall {walls} s; speedup per attempt {ratios}")
 
 
 def descendants(root: int) -> list[int]:

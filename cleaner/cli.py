@@ -1,22 +1,41 @@
 """The `cleaner` command. Exit codes: 0 ok, 1 findings or diffs, 2 usage or input error.
 
 Errors are one line on stderr, never a traceback: a `CleanerError` becomes exit code 2.
+Sub-commands live in `cleaner.commands`, one module per family, imported when one of their
+commands runs: `cleaner run` starts its workers before it imports the pipeline.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from cleaner.api import clean
-from cleaner.config import Config
 from cleaner.errors import CleanerError
+
+if TYPE_CHECKING:
+    from cleaner.config import Config
+
+# The family module (in `cleaner.commands`) of each command; its `register(group)` adds them.
+COMMAND_FAMILIES = {"check": "ci", "compare": "ci", "diff": "ci", "schema": "ci",
+                    "snapshot": "ci", "rules": "rules", "run": "batch"}
 
 
 class CleanerGroup(click.Group):
-    """Turns `CleanerError` from any command into one line on stderr and exit code 2."""
+    """Loads each family of commands on first use, and turns `CleanerError` from any command
+    into one line on stderr and exit code 2."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *COMMAND_FAMILIES})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMAND_FAMILIES:
+            family = importlib.import_module(f"cleaner.commands.{COMMAND_FAMILIES[cmd_name]}")
+            family.register(self)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -34,6 +53,8 @@ def main() -> None:
 
 def load_config(path: str | None) -> Config:
     """`--config F`, else `cleaner.toml` / `[tool.cleaner]` in the working directory."""
+    from cleaner.config import Config
+
     return Config.from_file(path) if path else Config.discover()
 
 
@@ -65,12 +86,9 @@ type_option = click.option("--type", "content_type", type=click.Choice(["auto", 
 def clean_command(file: str, content_type: str | None, as_json: bool, url: str | None,
                   config_path: str | None) -> None:
     """Clean one FILE (or - for stdin); print the body, or the record with --json."""
+    from cleaner.api import clean
+
     data, implied = read_source(file)
     record = clean(data, url=url, content_type=content_type or implied or "auto",
                    config=load_config(config_path))
     click.echo(record.model_dump_json(indent=2) if as_json else record.text)
-
-
-from cleaner.commands import register_all
-
-register_all(main)

@@ -1,7 +1,7 @@
 """Executors run shards and yield each one's completion marker as it finishes.
 
-`LocalExecutor` runs them on a process pool ('forkserver': each worker is a fresh process
-that imported `cleaner` once and builds its pipeline once). When the OS kills a worker the
+`LocalExecutor` runs them on a process pool whose workers are forked, warm, from a
+forkserver that built the default pipeline once (`cleaner.batch.pool`). When the OS kills a worker the
 whole pool breaks; the shards it held are retried once, each in a one-process pool of its
 own (so a shard that kills its worker again takes no other shard down), and a shard that
 kills its worker twice is published as "worker_crashed" error rows. `RayExecutor` runs the
@@ -11,7 +11,6 @@ debugging and profiling: no pool, no isolation).
 
 from __future__ import annotations
 
-import multiprocessing
 from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, as_completed, wait
@@ -19,6 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol
 
 from cleaner.batch import BatchError
+from cleaner.batch.pool import pool_context
 from cleaner.batch.shards import Shard
 from cleaner.batch.worker import ShardTask, crashed_shard, process_shard
 
@@ -44,15 +44,6 @@ def make_executor(kind: str, workers: int, ray_address: str | None = None) -> Ex
     if kind != "local":
         raise BatchError(f"unknown executor {kind!r} (choose local or ray)")
     return LocalExecutor(workers) if workers else InlineExecutor()
-
-
-def pool_context() -> multiprocessing.context.BaseContext:
-    """'forkserver' where it exists (never fork a process that may hold threads), else 'spawn'."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["cleaner.batch.worker", "cleaner.stages"])
-    return context
 
 
 class InlineExecutor:

@@ -1,12 +1,5 @@
-"""Sub-commands of `cleaner`, one module per family; each module exposes `register(group)`."""
+"""Sub-commands of `cleaner`, one module per family; each module exposes `register(group)`.
 
-from __future__ import annotations
-
-import click
-
-
-def register_all(group: click.Group) -> None:
-    from cleaner.commands import batch, ci, rules
-
-    for family in (rules, ci, batch):
-        family.register(group)
+`cleaner.cli.COMMAND_FAMILIES` names the family of each command, so that only the family of
+the command being run is imported.
+"""

@@ -18,11 +18,8 @@ from typing import Any
 
 import click
 
-from cleaner.batch.dedup import DedupSettings
-from cleaner.batch.manifest import summary
-from cleaner.batch.readers import JsonFields
-from cleaner.batch.runner import RunOptions, run_batch
-from cleaner.batch.templates import TemplateSettings
+from cleaner.batch import pool
+from cleaner.cli import load_config
 
 
 def register(group: click.Group) -> None:
@@ -86,7 +83,11 @@ def register(group: click.Group) -> None:
 
         Re-running the same command resumes: finished shards are kept, the rest redone.
         """
-        from cleaner.cli import load_config
+        if executor == "local" and workers != 0:
+            pool.start()  # the workers' forkserver loads the pipeline while this process plans
+        from cleaner.batch.manifest import summary  # the pipeline, imported after that start
+        from cleaner.batch.readers import JsonFields
+        from cleaner.batch.runner import RunOptions, run_batch
 
         options = RunOptions(
             inputs=inputs, output=output, config=load_config(config_path),
@@ -108,6 +109,9 @@ def pass_options(dedup: bool, drop_duplicates: bool, near_duplicate_threshold: f
                  **thresholds: float | None) -> dict[str, Any]:
     """The `RunOptions` of duplicates and templates; a threshold without its pass is a usage
     error, as are --learn-templates and --templates together."""
+    from cleaner.batch.dedup import DedupSettings
+    from cleaner.batch.templates import TemplateSettings
+
     dedup = dedup or drop_duplicates
     if near_duplicate_threshold is not None and not dedup:
         raise click.UsageError("--near-duplicate-threshold needs --dedup or --drop-duplicates")

@@ -15,7 +15,7 @@ import orjson
 
 from cleaner import github
 from cleaner.baseline import Comparison, compare, dump_row, read_baseline, snapshot_row
-from cleaner.config import Config
+from cleaner.cli import load_config, read_source
 from cleaner.errors import InputError
 from cleaner.fixtures import CaseResult, check_case, find_cases, input_files, update_case
 from cleaner.record import ArticleRecord
@@ -28,12 +28,6 @@ config_option = click.option("--config", "config_path", type=click.Path(dir_okay
                              help="TOML config (default: ./cleaner.toml or [tool.cleaner]).")
 inputs_argument = click.argument("inputs", nargs=-1, required=True,
                                  type=click.Path(exists=True, path_type=Path))
-
-
-def _config(path: str | None) -> Config:
-    from cleaner.cli import load_config  # cleaner.cli imports this module: import it late
-
-    return load_config(path)
 
 
 def register(group: click.Group) -> None:
@@ -55,10 +49,8 @@ def register(group: click.Group) -> None:
 def diff_command(file: str, content_type: str | None, url: str | None, config_path: str | None,
                  color: str) -> None:
     """Show what cleaning FILE removed and changed, each line tagged with its rule."""
-    from cleaner.cli import read_source
-
     data, implied = read_source(file)
-    result = trace(data, content_type or implied or "auto", _config(config_path), url)
+    result = trace(data, content_type or implied or "auto", load_config(config_path), url)
     side = "extracted text" if result.content_type == "html" else "input"
     lines = render_diff(input_rows(result), f"{file} ({side})", f"{file} (cleaned)")
     for line in lines or ["no changes"]:
@@ -86,7 +78,7 @@ def check_command(directory: Path, update: bool, config_path: str | None, output
     cases = find_cases(directory)
     if not cases:
         raise InputError(f"no fixtures (*.txt, *.html) under {directory}")
-    config = _config(config_path)
+    config = load_config(config_path)
     results = [(update_case if update else check_case)(case, config) for case in cases]
     headline = check_headline(results, update)
     REPORTERS[output_format](results, headline, update)
@@ -187,7 +179,7 @@ REPORTERS = {"text": report_text, "github": report_github, "json": report_json}
 @config_option
 def snapshot_command(inputs: tuple[Path, ...], output: Path, config_path: str | None) -> None:
     """Record today's output of INPUT files and folders as a baseline (one JSON line each)."""
-    config = _config(config_path)
+    config = load_config(config_path)
     files = input_files(inputs)
     errors = 0
     with output.open("wb") as sink:
@@ -213,7 +205,7 @@ def compare_command(inputs: tuple[Path, ...], baseline: Path, tolerance: float, 
 
     Exit 1 when the share of changed documents is above --tolerance.
     """
-    config = _config(config_path)
+    config = load_config(config_path)
     expected = read_baseline(baseline)
     comparison = compare(expected, (snapshot_row(path, config) for path in input_files(inputs)))
     for line in comparison_report(comparison, tolerance, show):

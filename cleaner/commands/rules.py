@@ -6,15 +6,13 @@ import click
 import orjson
 
 from cleaner.catalog import CompiledRule, Rule, RuleSet, load_rules
-from cleaner.config import Config
+from cleaner.cli import load_config
 
 _LINE_SCOPES = ("line", "prefix", "tail")
 
 
 def catalog(config_path: str | None) -> RuleSet:
-    from cleaner.cli import load_config
-
-    config = load_config(config_path) if config_path else Config.discover()
+    config = load_config(config_path)
     return load_rules(config.rules.extra, config.rules.disable, config.rules.builtin)
 
 
