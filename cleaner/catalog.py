@@ -8,7 +8,8 @@ examples it must remove and must keep, which `cleaner rules test` and the test s
 starts), ``end`` (the last blocks), or ``any``. `language` (ISO 639-1) and `site` (a
 domain) narrow it to documents of that language or site.
 
-Scopes, all matched against one stripped line (block):
+Scopes, all matched against one stripped line (block); whole-line scopes see a list item
+without its bullet:
 
 - ``line``:   the whole line is chrome ("Share this article").
 - ``prefix``: a line that starts with the pattern is chrome ("ALSO READ: ...").
@@ -23,6 +24,7 @@ with an RE2 set; only the rules that hit are run on their own.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -188,6 +190,16 @@ def _compile(pattern: str) -> Any:
     return re2.compile(pattern, _options())
 
 
+_BULLET = re.compile(r"[-–•*·▪►]\s+")
+
+
+def list_item_text(line: str) -> str:
+    """A line without its list bullet ("- Print Article" → "Print Article"): whole-line rules
+    judge a list item by its text, since extractors turn link lists into bulleted lines."""
+    found = _BULLET.match(line)
+    return line[found.end():] if found else line
+
+
 # Scopes matched the same way share one RE2 set: line and tail rules match whole lines.
 _ANCHOR_OF_SCOPE = {"line": "full", "tail": "full", "prefix": "start", "inline": "search"}
 _SET_OF_ANCHOR = {"full": "FullMatchSet", "start": "MatchSet", "search": "SearchSet"}
@@ -255,15 +267,16 @@ class RuleSet:
 
     def _match_all(self, line: str, language: str | None, site: str | None) -> tuple[Hit, ...]:
         found: list[tuple[int, Hit]] = []
-        data = line.encode("utf-8")  # once, for every set
+        texts = {"full": list_item_text(line), "start": line, "search": line}
         for anchor, candidates in self._by_anchor.items():
             if not candidates:
                 continue
-            for index in self._set(anchor).Match(data) or ():
+            text = texts[anchor]
+            for index in self._set(anchor).Match(text.encode("utf-8")) or ():
                 compiled = candidates[index]
                 if not compiled.rule.applies_to(language, site):
                     continue
-                hit = compiled.match(line)
+                hit = compiled.match(text)
                 if hit is not None:
                     found.append((self._order(compiled.rule), hit))
         return tuple(hit for _, hit in sorted(found, key=lambda pair: pair[0]))

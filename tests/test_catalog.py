@@ -90,3 +90,20 @@ def test_a_to_metadata_rule_needs_field_groups(tmp_path):
         "scope: line", "scope: line\n  action: to_metadata")
     with pytest.raises(RuleError, match="named groups"):
         load_rule_file(write(tmp_path, rule))
+
+
+@pytest.mark.parametrize("line", ["- Share this", "• Share this", "* Share this"])
+def test_whole_line_rules_see_a_list_item_without_its_bullet(tmp_path, line):
+    rules = RuleSet(load_rule_file(write(tmp_path, GOOD_RULE)))
+    assert [h.rule.id for h in rules.hits(line, ("line",))] == ["test.share"]
+
+
+def test_a_dash_inside_a_line_is_not_a_bullet(tmp_path):
+    rules = RuleSet(load_rule_file(write(tmp_path, GOOD_RULE)))
+    assert rules.hits("Share this - now", ("line",)) == []
+
+
+def test_a_pattern_is_checked_when_loaded_and_compiled_when_first_matched(tmp_path):
+    bad = GOOD_RULE.replace("phrases: [Share this]", "pattern: '(?i)share (this'")
+    with pytest.raises(RuleError, match=r"test.share.*not valid RE2: missing \)"):
+        load_rule_file(write(tmp_path, bad))

@@ -16,14 +16,14 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from cleaner.catalog import RuleSet
+from cleaner.catalog import RuleSet, list_item_text
 from cleaner.classifier import classify_blocks, describe
 from cleaner.document import Block, Document
 from cleaner.layout import Layout, headline_overlap, story_stems
 from cleaner.pipeline import Stage, register
 from cleaner.record import Edit
 from cleaner.text.shape import is_headline_like, is_name_phrase
-from cleaner.text.words import StemCounts, content_stems, shared_stems, words
+from cleaner.text.words import StemCounts, content_stems, overlap, shared_stems, words
 from cleaner.urls import site_of
 
 _LINE_SCOPES = ("line", "prefix", "tail")
@@ -33,6 +33,9 @@ _ARTICLE_LIKE = ("good", "neargood")
 _REPEAT_MIN_WORDS = 8
 _REPEAT_MIN_WORDS_EXTRACTED = 25
 _REPEAT_MIN_CHARS = 40
+# A list of links to other stories has several items; one or two unrelated items end lists.
+_RELATED_LIST_MIN_ITEMS = 3
+_RELATED_LIST_REASON = "an item of the list that ends the text, not about the story above it"
 _TEASER_REASON = ("a headline between paragraphs that neither introduces the next one nor "
                   "shares most of its words with the story")
 
@@ -208,12 +211,14 @@ class Chrome(Stage):
                                            "the same paragraph stands above"))
         caption = ("inserted.caption", "a name alone on a line, repeated from the story")
         verdicts.update(dict.fromkeys(self._captions(blocks, layout), caption))
+        stems = _LazyStems(blocks, language)
+        related = ("inserted.related-list", _RELATED_LIST_REASON)
+        verdicts.update(dict.fromkeys(self._related_list(blocks, stems), related))
         max_words = self.settings.headline_max_words
         headlines = [i for i, b in enumerate(blocks) if i not in verdicts and not layout.prose[i]
                      and is_headline_like(b.text, max_words)]
         if not headlines:
             return verdicts
-        stems = _LazyStems(blocks, language)
         if headlines[0] == 0 < layout.first_prose:
             story = story_stems(blocks, layout, language)
             if headline_overlap(blocks[0].text, story, language) < self.settings.headline_min_overlap:
@@ -223,6 +228,24 @@ class Chrome(Stage):
         for index in self._teasers(headlines, stems, layout):
             verdicts[index] = teaser
         return verdicts
+
+    def _related_list(self, blocks: list[Block], stems: _LazyStems) -> list[int]:
+        """The items that end the text in a bulleted list, none about the story above them:
+        a box of links to other stories, which an extractor writes as "- headline" lines."""
+        end = len(blocks)
+        start = end
+        while start > 0 and list_item_text(blocks[start - 1].text) != blocks[start - 1].text:
+            start -= 1
+        if end - start < _RELATED_LIST_MIN_ITEMS:
+            return []
+        story: set[str] = set()
+        for index in range(start):
+            story |= stems[index]
+        limit = self.settings.teaser_max_story_overlap
+        first = end
+        while first > start and overlap(stems[first - 1], story) < limit:
+            first -= 1
+        return list(range(first, end)) if end - first >= _RELATED_LIST_MIN_ITEMS else []
 
     def _repeats(self, blocks: list[Block], whole_page: bool) -> list[int]:
         """Later copies of a paragraph (gallery captions, teasers shown twice). An article

@@ -15,6 +15,7 @@ _NO_SPACE_SCRIPTS = ("ja", "zh", "th", "ko")
 _PROSE_MIN_WORDS_UNPUNCTUATED = 40
 _SENTENCE_MIN_WORDS = 4
 _OPENING_QUOTES = "‘'\"“«„‹("
+_CLOSING_QUOTES = "’'\"”»›)"
 # A sentence break inside the line, a web address, a hashtag: running text, not a headline.
 _NOT_IN_HEADLINES = re.compile(r"[a-zß-ÿа-я][.!?] [A-ZÀ-ÞА-Я]|www\.|https?://|\S@\S|(?:^|\s)#\w")
 # A line ending in one of these was wrapped mid-sentence; no headline ends like that.
@@ -42,7 +43,8 @@ def is_prose(text: str, language: str | None = None) -> bool:
     if language in _NO_SPACE_SCRIPTS:
         return len(text) >= 40 and ends_sentence(text)
     n_words = len(words(text))
-    return n_words >= _PROSE_MIN_WORDS_UNPUNCTUATED or (n_words >= 8 and ends_sentence(text))
+    return n_words >= _PROSE_MIN_WORDS_UNPUNCTUATED or (
+        n_words >= 8 and ends_sentence(text) and not is_title_case_question(text))
 
 
 def is_sentence(text: str) -> bool:
@@ -70,10 +72,26 @@ def is_headline_like(text: str, max_words: int) -> bool:
     """
     tokens = words(text)
     first = text.lstrip(_OPENING_QUOTES)[:1]
-    return (3 <= len(tokens) <= max_words and not _CLAUSE_END.search(text)
+    return (3 <= len(tokens) <= max_words
+            and (not _CLAUSE_END.search(text) or is_title_case_question(text))
             and (first.isupper() or first.isdigit())
             and tokens[-1].lower() not in _TRAILING_FUNCTION_WORDS
             and not _NOT_IN_HEADLINES.search(text))
+
+
+def is_title_case_question(text: str) -> bool:
+    """A question or exclamation written in headline Title Case, as headlines are and
+    sentences are not: every word of four letters or more is capitalized.
+
+    >>> is_title_case_question("Does Marie Yovanovitch Have a Net Worth of $17 Million?")
+    True
+    >>> is_title_case_question("Remember New Jersey’s epic quest to find a state slogan?")
+    False
+    """
+    if not text.rstrip(_CLOSING_QUOTES).endswith(("?", "!")):
+        return False
+    long_words = [w for w in words(text) if len(w) >= 4]
+    return len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
 
 
 def is_name_phrase(text: str, max_words: int) -> bool:

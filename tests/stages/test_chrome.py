@@ -59,6 +59,43 @@ def test_an_end_marker_above_most_of_the_story_cuts_only_itself():
     assert record.text == body(P1, P2, P3)
 
 
+RELATED = ["- Floods leave thousands homeless in coastal villages Rescuers reached the area",
+           "- Football club sacks its manager after a run of defeats",
+           "- New phone goes on sale with a bigger battery and camera"]
+
+
+def test_a_list_of_other_stories_ending_the_text_is_removed():
+    record = clean(body(P1, P2, P3, *RELATED), content_type="text")
+    assert record.text == body(P1, P2, P3)
+    assert {removed(record)[item] for item in RELATED} == {"inserted.related-list"}
+
+
+def test_a_list_about_the_story_ending_the_text_is_kept():
+    items = ["- Trade talks continue next month in Moscow",
+             "- Security cooperation has grown over the past decade",
+             "- Both delegations expected to sign an agreement"]
+    record = clean(body(P1, P2, P3, *items, *RELATED), content_type="text")
+    assert record.text == body(P1, P2, P3, *items)
+
+
+def test_two_unrelated_items_ending_a_list_are_kept():
+    record = clean(body(P1, P2, P3, *RELATED[:2]), content_type="text")
+    assert record.text == body(P1, P2, P3, *RELATED[:2])
+
+
+def test_a_title_case_question_above_the_story_is_its_title():
+    title = "Will the Trade Talks in Moscow Bring a Security Agreement?"
+    record = clean(body(title, P1, P2, P3), content_type="text")
+    assert record.title == title
+    assert record.text == body(P1, P2, P3)
+
+
+def test_a_sentence_case_question_opening_the_story_stays():
+    lede = "Remember the trade talks that the ministers promised in Beijing last year?"
+    record = clean(body(lede, P1, P2, P3), content_type="text")
+    assert record.text.startswith(lede)
+
+
 def test_text_without_any_chrome_is_unchanged():
     text = body(P1, P2, P3)
     record = clean(text, content_type="text")
