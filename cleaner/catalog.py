@@ -267,12 +267,15 @@ class RuleSet:
 
     def _match_all(self, line: str, language: str | None, site: str | None) -> tuple[Hit, ...]:
         found: list[tuple[int, Hit]] = []
-        texts = {"full": list_item_text(line), "start": line, "search": line}
+        item = list_item_text(line)
+        data = line.encode("utf-8")  # once, for every set (and the item's, if it differs)
+        inputs = {"full": (item, data if item is line else item.encode("utf-8")),
+                  "start": (line, data), "search": (line, data)}
         for anchor, candidates in self._by_anchor.items():
             if not candidates:
                 continue
-            text = texts[anchor]
-            for index in self._set(anchor).Match(text.encode("utf-8")) or ():
+            text, encoded = inputs[anchor]
+            for index in self._set(anchor).Match(encoded) or ():
                 compiled = candidates[index]
                 if not compiled.rule.applies_to(language, site):
                     continue

@@ -1,9 +1,9 @@
 """Executors run shards and yield each one's completion marker as it finishes.
 
 `LocalExecutor` runs them on a process pool whose workers are forked, warm, from a
-forkserver that built the default pipeline once (`cleaner.batch.pool`). When the OS kills a worker the
-whole pool breaks; the shards it held are retried once, each in a one-process pool of its
-own (so a shard that kills its worker again takes no other shard down), and a shard that
+forkserver that built the default pipeline once (`cleaner.batch.pool`). When the OS kills a
+worker the whole pool breaks; the shards it held are retried once, each in a one-process pool
+of its own (so a shard that kills its worker again takes no other shard down), and a shard that
 kills its worker twice is published as "worker_crashed" error rows. `RayExecutor` runs the
 same shard function as one Ray task per shard, and `InlineExecutor` in this process (for
 debugging and profiling: no pool, no isolation).

@@ -230,8 +230,10 @@ class Chrome(Stage):
         return verdicts
 
     def _related_list(self, blocks: list[Block], stems: _LazyStems) -> list[int]:
-        """The items that end the text in a bulleted list, none about the story above them:
-        a box of links to other stories, which an extractor writes as "- headline" lines."""
+        """The last items of the bulleted list that ends the text, when at least three in a
+        row there are not about the story above the list: a box of links to other stories,
+        which an extractor writes as "- headline" lines (the list's own first items, about
+        the story, stay)."""
         end = len(blocks)
         start = end
         while start > 0 and list_item_text(blocks[start - 1].text) != blocks[start - 1].text:

@@ -57,7 +57,8 @@ def is_sentence(text: str) -> bool:
 
 
 def is_headline_like(text: str, max_words: int) -> bool:
-    """A short line without closing punctuation, shaped like a headline or subheading.
+    """A short line without closing punctuation (or a question in Title Case), shaped like a
+    headline or subheading.
 
     >>> is_headline_like("After Russian forces pull back, a shattered town breathes", 24)
     True
