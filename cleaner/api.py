@@ -16,6 +16,7 @@ from cleaner.pipeline import pipeline_for
 from cleaner.record import ArticleRecord
 from cleaner.text import punctuation, repair
 from cleaner.text.edits import Fix
+from cleaner.text.utf8 import utf8
 
 _CONTENT_TYPES = ("auto", "html", "text")
 # Rounds of fixes `fix_text` runs at most on a line (real text is stable after one or two).
@@ -132,8 +133,12 @@ def to_record(doc: Document) -> ArticleRecord:
 def stable_id(url: str | None, source: str | bytes) -> str:
     """A hash of the URL, or of the source when there is no URL (SHA-256, which CPUs
     accelerate: pages are large), cut to 64 bits."""
-    data = url.encode("utf-8", "surrogatepass") if url else (
-        source if isinstance(source, bytes) else source.encode("utf-8", "surrogatepass"))
+    if url:
+        data = url.encode("utf-8", "surrogatepass")
+    elif isinstance(source, bytes):
+        data = source
+    else:
+        data = utf8(source) or source.encode("utf-8", "surrogatepass")
     return hashlib.sha256(data).hexdigest()[:16]
 
 
