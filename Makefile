@@ -32,7 +32,7 @@ quality: setup
 	$(BIN)/python bench/quality.py
 
 speed: setup
-	$(BIN)/python bench/speed.py
+	$(BIN)/python bench/speed.py --rounds 5
 
 clean:
 	rm -rf $(VENV) out build dist *.egg-info
