@@ -23,7 +23,7 @@ else:  # pragma: no cover
 # metadata runs before chrome: it claims datelines, bylines and the title before chrome's
 # heuristics judge the remaining short lines.
 DEFAULT_STAGES = ("decode", "extract", "segment", "repair", "language", "metadata", "chrome",
-                  "punctuation")
+                  "top", "punctuation")
 
 
 class Settings(BaseModel):

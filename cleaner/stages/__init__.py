@@ -9,4 +9,5 @@ from cleaner.stages import (  # noqa: F401
     punctuation,
     repair,
     segment,
+    top,
 )

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from cleaner.catalog import RuleSet, list_item_text
 from cleaner.classifier import classify_blocks, describe
 from cleaner.document import Block, Document
-from cleaner.layout import Layout, headline_overlap, story_stems
+from cleaner.layout import Layout
 from cleaner.pipeline import Stage, register
 from cleaner.record import Edit
 from cleaner.text.shape import is_headline_like, is_name_phrase
@@ -219,11 +219,6 @@ class Chrome(Stage):
                      and is_headline_like(b.text, max_words)]
         if not headlines:
             return verdicts
-        if headlines[0] == 0 < layout.first_prose:
-            story = story_stems(blocks, layout, language)
-            if headline_overlap(blocks[0].text, story, language) < self.settings.headline_min_overlap:
-                verdicts[0] = ("inserted.unrelated-headline",
-                               "a headline on the first line, about something else than the story")
         teaser = ("inserted.teaser", _TEASER_REASON)
         for index in self._teasers(headlines, stems, layout):
             verdicts[index] = teaser

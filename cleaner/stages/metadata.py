@@ -1,20 +1,22 @@
-"""metadata: move datelines, bylines, standfirsts, agency credits and the title out of the body.
+"""metadata: move datelines, bylines, standfirsts and agency credits out of the body.
 
 Runs before `chrome`, so that it claims what is article data before chrome's heuristics
-judge the remaining lines. Every moved piece of text is an `Edit` with action "to_metadata".
+judge the remaining lines (the title is taken after chrome, by `top`). Every moved piece of
+text is an `Edit` with action "to_metadata".
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 
-from cleaner.catalog import Hit
-from cleaner.document import Block, Document, Metadata
-from cleaner.layout import Layout, headline_overlap, story_stems
+from cleaner.catalog import Hit, RuleSet
+from cleaner.document import Block, Document
+from cleaner.layout import Layout
 from cleaner.pipeline import Stage, register
 from cleaner.record import Edit
 from cleaner.text.dates import parse_date
-from cleaner.text.shape import is_headline_like
 from cleaner.urls import site_of
 
 _ALL_SCOPES = ("line", "prefix", "tail", "inline")
@@ -40,6 +42,31 @@ def fields_from(hit: Hit) -> dict[str, object]:
         else:
             found[name] = value
     return found
+
+
+def move_rule_matches(rules: RuleSet, block: Block, in_region: Callable[[str], bool],
+                      language: str | None, site: str | None, stage: str,
+                      edits: list[Edit]) -> tuple[str, dict[str, object]]:
+    """Move what metadata rules match out of one block; the block's text is what is left.
+
+    After an in-line move the block is matched again (a dateline at its start and a credit
+    at its end are two moves); every rule moves at most once.
+    """
+    found: dict[str, object] = {}
+    text, used = block.text, set()
+    while text:
+        hit = next((h for h in rules.hits(text, _ALL_SCOPES, language, site, "to_metadata")
+                    if h.rule.id not in used and in_region(h.rule.region)), None)
+        if hit is None:
+            break
+        used.add(hit.rule.id)
+        whole = hit.rule.scope != "inline"
+        edits.append(Edit(stage=stage, rule=hit.rule.id, action="to_metadata",
+                          before=text if whole else text[hit.start:hit.end],
+                          position=block.position, offset=None if whole else hit.start))
+        found.update({k: v for k, v in fields_from(hit).items() if v})
+        text = "" if whole else (text[:hit.start] + text[hit.end:]).strip()
+    return text, found
 
 
 def is_same_title(line: str, title: str) -> bool:
@@ -73,61 +100,10 @@ class MoveMetadata(Stage):
                                   before=block.text, position=block.position,
                                   reason="the page's own URL, already the record's url"))
                 continue
-            text, found = self._apply_rules(block, index, layout, language, site, edits)
+            in_region = functools.partial(layout.in_region, index=index)
+            text, found = move_rule_matches(self.rules, block, in_region, language, site,
+                                            self.name, edits)
             meta = meta.merge(**found)
             if text:
                 blocks.append(block.with_text(text) if text != block.text else block)
-        if self.config.metadata.title_from_text:
-            blocks, meta = self._take_title(blocks, meta, language, site, edits)
         return doc.with_edits(edits, blocks=tuple(blocks), meta=meta)
-
-    def _apply_rules(self, block: Block, index: int, layout: Layout, language: str | None,
-                     site: str | None, edits: list[Edit]) -> tuple[str, dict[str, object]]:
-        """Move what metadata rules match out of one block; the block's text is what is left.
-
-        After an in-line move the block is matched again (a dateline at its start and a
-        credit at its end are two moves); every rule moves at most once.
-        """
-        found: dict[str, object] = {}
-        text, used = block.text, set()
-        while text:
-            hit = next((h for h in self.rules.hits(text, _ALL_SCOPES, language, site, "to_metadata")
-                        if h.rule.id not in used and layout.in_region(h.rule.region, index)), None)
-            if hit is None:
-                break
-            used.add(hit.rule.id)
-            whole = hit.rule.scope != "inline"
-            edits.append(Edit(stage=self.name, rule=hit.rule.id, action="to_metadata",
-                              before=text if whole else text[hit.start:hit.end],
-                              position=block.position, offset=None if whole else hit.start))
-            found.update({k: v for k, v in fields_from(hit).items() if v})
-            text = "" if whole else (text[:hit.start] + text[hit.end:]).strip()
-        return text, found
-
-    def _is_chrome(self, text: str, language: str | None, site: str | None) -> bool:
-        return bool(self.rules.hits(text, ("line", "prefix"), language, site, "remove"))
-
-    def _take_title(self, blocks: list[Block], meta: Metadata, language: str | None,
-                    site: str | None, edits: list[Edit]) -> tuple[list[Block], Metadata]:
-        """The title line: the known title (from HTML), else the first line if it is
-        headline-like and about the story (chrome lines above it do not count)."""
-        layout = Layout.of(blocks, language)
-        story = story_stems(blocks, layout, language)
-        max_words = self.config.chrome.headline_max_words
-        threshold = self.config.chrome.headline_min_overlap
-        for index in range(min(layout.first_prose, len(blocks))):
-            text = blocks[index].text
-            if meta.title is not None:
-                found = is_same_title(text, meta.title)
-            else:
-                found = (is_headline_like(text, max_words)
-                         and headline_overlap(text, story, language) >= threshold)
-            if found:
-                edits.append(Edit(stage=self.name, rule="metadata.title", action="to_metadata",
-                                  before=text, position=blocks[index].position,
-                                  reason="headline-like line above the story, about the story"))
-                return blocks[:index] + blocks[index + 1:], meta.merge(title=text)
-            if meta.title is None and not self._is_chrome(text, language, site):
-                break
-        return blocks, meta
-

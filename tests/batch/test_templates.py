@@ -22,7 +22,7 @@ from cleaner.batch.templates import (
 from cleaner.record import Edit
 from tests.batch.helpers import manifest, rows, story, tree, write_jsonl
 
-TOP = ("Read Globex on your phone with our free app", "Edition of {n}:30")
+TOP = ("Read Globex on your phone with our free app", "updated at {n}:30 by the Globex news desk")
 BOTTOM = ("Globex Daily is part of the Globex Media network of local papers",
           "Copyright Globex Media Group, all rights reserved")
 QUOTE = "“We will keep the doors open for as long as people need us,” the director said again."
@@ -83,7 +83,7 @@ def test_templates_json_is_readable_and_reused_as_is(sites, tmp_path, cli):
     (site,) = data["sites"]
     assert site == "globex.test" and data["sites"][site]["pages"] == 8
     texts = [line["text"] for line in data["sites"][site]["lines"]]
-    assert "Edition of 0:30" in texts and QUOTE not in texts
+    assert "updated at 0:30 by the Globex news desk" in texts and QUOTE not in texts
     reused = tmp_path / "reused"
     assert cli("run", sites, "-o", reused, "--templates", learned / "templates.json",
                "--workers", "0", "-q").exit_code == 0

@@ -1,0 +1,51 @@
+"""top: the head of the cleaned story is settled, so that cleaning again changes nothing."""
+
+from __future__ import annotations
+
+from cleaner import clean
+from tests.stages.test_chrome import P1, P2, P3, body, removed
+
+
+def twice(text: str) -> tuple[str, str]:
+    once = clean(text, content_type="text").text
+    return once, clean(once, content_type="text").text
+
+
+def test_a_headline_under_the_title_is_the_description():
+    title = "Ministers meet in Beijing to discuss trade and security"
+    dek = "Trade talks will continue in Moscow next month"
+    record = clean(body(title, dek, P1, P2, P3), content_type="text")
+    assert (record.title, record.description) == (title, dek)
+    assert record.text == body(P1, P2, P3)
+    assert {e.rule for e in record.edits} == {"metadata.title", "metadata.subtitle"}
+
+
+def test_every_unrelated_headline_above_the_story_goes():
+    tickers = ["Live: Floods leave thousands homeless in coastal villages",
+               "Markets close higher as oil prices rebound"]
+    record = clean(body(*tickers, P1, P2, P3), content_type="text")
+    assert record.text == body(P1, P2, P3)
+    assert {removed(record)[t] for t in tickers} == {"inserted.unrelated-headline"}
+
+
+def test_a_credit_that_chrome_brought_to_the_top_moves_to_metadata():
+    disclosure = "If you buy something through our links, we may earn an affiliate commission."
+    record = clean(body(disclosure, f"(Reuters) — {P1}", P2, P3), content_type="text")
+    assert record.text == body(P1, P2, P3)
+    assert "Reuters" in record.agencies
+    assert [e.stage for e in record.edits if e.action == "to_metadata"] == ["top"]
+
+
+def test_text_without_a_story_keeps_its_headlines():
+    lines = ["Floods leave thousands homeless in coastal villages",
+             "Markets close higher as oil prices rebound"]
+    assert clean(body(*lines), content_type="text").text == body(*lines)
+
+
+def test_cleaning_the_cleaned_head_again_changes_nothing():
+    head = ["Live: Floods leave thousands homeless in coastal villages",
+            "Ministers meet in Beijing to discuss trade and security",
+            "Trade talks will continue in Moscow next month",
+            "Markets close higher as oil prices rebound"]
+    once, again = twice(body(*head, P1, P2, P3))
+    assert again == once
