@@ -28,6 +28,10 @@ _EXCLUDED_FOLDERS = frozenset({"expected"})
 _GLOB_CHARS = frozenset("*?[")
 # What reading a (possibly compressed) input can raise: I/O, a bad or truncated gzip stream.
 READ_ERRORS = (OSError, EOFError, zlib.error)
+# The most one document (a file, or a JSONL line) may take in memory. clean() refuses far
+# less (limits.max_input_bytes), but reading comes first: a 10 GB line must not be loaded.
+MAX_DOCUMENT_BYTES = 256 * 2**20
+_SKIP_CHUNK = 2**20
 
 
 @dataclass(frozen=True)
@@ -155,16 +159,41 @@ def read_document_file(path: Path, display: str, kind: str) -> SourceItem | Erro
     """A `.txt` or `.html` file as one source item; bytes, so `clean()` detects the charset."""
     origin = {"path": display}
     try:
+        size = path.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            return ErrorRow(None, origin, "too_large",
+                            f"the file has {size:,} bytes, over the {MAX_DOCUMENT_BYTES:,} one "
+                            "document may take; it was not read")
         data = path.read_bytes()
     except OSError as exc:
         return ErrorRow(None, origin, "read_error", exc.strerror or str(exc))
     return SourceItem(data, origin, kind)
 
 
+def read_line(file: IO[bytes]) -> tuple[bytes, int]:
+    """The next line of `file` (b"" at the end) and its length in bytes. A line longer than
+    MAX_DOCUMENT_BYTES is read past in chunks, never held whole, and comes back as TOO_LONG."""
+    raw = file.readline(MAX_DOCUMENT_BYTES + 1)
+    if len(raw) <= MAX_DOCUMENT_BYTES or raw.endswith(b"\n"):
+        return raw, len(raw)
+    size = len(raw)
+    while (chunk := file.readline(_SKIP_CHUNK)) and not chunk.endswith(b"\n"):
+        size += len(chunk)
+    return TOO_LONG, size + len(chunk)
+
+
+# What `read_line` gives for a line too long to be a document (JSON cannot start so).
+TOO_LONG = b"\x00too long"
+
+
 def item_from_line(raw: bytes, origin: dict[str, Any], fields: JsonFields,
                    ) -> SourceItem | ErrorRow | None:
     """A JSONL line as a source item, an error row if it is not a usable document, or None
     for a blank line (which is no document)."""
+    if raw is TOO_LONG:
+        return ErrorRow(None, origin, "too_large",
+                        f"the line has more than {MAX_DOCUMENT_BYTES:,} bytes, the most one "
+                        "document may take; it was skipped")
     if not raw.strip():
         return None
     try:

@@ -32,6 +32,7 @@ from cleaner.batch.readers import (
     item_from_line,
     open_binary,
     read_document_file,
+    read_line,
 )
 
 Item = SourceItem | ErrorRow | None  # None: a blank JSONL line, which is no document
@@ -101,8 +102,8 @@ Shard = JsonlSlice | FileGroup
 
 
 def _read_line(file: IO[bytes], line: int) -> bytes:
-    raw = file.readline()
-    if not raw:
+    raw, size = read_line(file)
+    if not size:
         raise EOFError(f"the file ended before line {line}; was it changed during the run?")
     return raw
 
@@ -148,13 +149,16 @@ def plan_jsonl(file: InputFile, shard_size: int) -> list[JsonlSlice]:
     start = offset = lines = documents = 0
     try:
         with open_binary(file.path) as handle:
-            for raw in handle:
+            while True:
+                raw, size = read_line(handle)
+                if not size:
+                    break
                 if lines == shard_size:
                     slices.append(_slice(file, len(slices), start, shard_size, lines, documents))
                     start, lines, documents = offset, 0, 0
                 lines += 1
                 documents += bool(raw.strip())
-                offset += len(raw)
+                offset += size
     except READ_ERRORS as exc:
         return slices + [_slice(file, len(slices), start, shard_size, lines, documents + 1,
                                 describe(exc))]

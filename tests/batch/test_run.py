@@ -187,3 +187,22 @@ def test_a_rule_file_error_from_the_workers_exits_2_and_leaves_nothing_to_resume
     assert result.exit_code == 2 and "bad.yaml" in result.output, result.output
     config.write_text("[rules]\nbuiltin = false\n")
     assert cli(*args, "--workers", "0").exit_code == 0
+
+
+def test_a_document_over_the_size_bound_is_an_error_row_not_read_whole(tmp_path, cli,
+                                                                      monkeypatch):
+    monkeypatch.setattr("cleaner.batch.readers.MAX_DOCUMENT_BYTES", 2_000)
+    monkeypatch.setattr("cleaner.batch.readers._SKIP_CHUNK", 100)
+    data = tmp_path / "data"
+    data.mkdir()
+    write_jsonl(data / "feed.jsonl", [{"id": "a", "text": article(1)},
+                                      {"id": "huge", "text": "word " * 2_000},
+                                      {"id": "b", "text": article(2)}])
+    (data / "big.txt").write_text("word " * 2_000, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = cli("run", "data", "-o", "out", "--workers", "0", "--shard-size", "1")
+    assert result.exit_code == 0, result.output
+    assert fates(tmp_path / "out") == {
+        ("data/feed.jsonl", 1): "record", ("data/feed.jsonl", 2): "too_large",
+        ("data/feed.jsonl", 3): "record", ("data/big.txt", None): "too_large"}
+    assert [r["id"] for r in rows(tmp_path / "out", "records")] == ["a", "b"]
