@@ -100,6 +100,14 @@ def test_cleaning_the_repaired_text_again_changes_nothing(text):
 
 @PROFILE
 @given(text=texts)
+def test_cleaning_the_cleaned_text_again_changes_nothing(text):
+    first = clean_or_error(text, content_type="text")
+    if first is not None:
+        assert clean(first.text, content_type="text").text == first.text
+
+
+@PROFILE
+@given(text=texts)
 def test_fix_text_never_raises_and_is_idempotent(text):
     once = fix_text(text)
     assert fix_text(once) == once

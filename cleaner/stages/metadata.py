@@ -49,22 +49,27 @@ def move_rule_matches(rules: RuleSet, block: Block, in_region: Callable[[str], b
                       edits: list[Edit]) -> tuple[str, dict[str, object]]:
     """Move what metadata rules match out of one block; the block's text is what is left.
 
-    After an in-line move the block is matched again (a dateline at its start and a credit
-    at its end are two moves); every rule moves at most once.
+    After an in-line move the block is matched again, until no rule matches: a dateline at
+    its start and a credit at its end are two moves, and so are two credits in a row (a
+    rule left matching would move on the next cleaning: cleaning must be idempotent).
     """
     found: dict[str, object] = {}
-    text, used = block.text, set()
+    text = block.text
     while text:
         hit = next((h for h in rules.hits(text, _ALL_SCOPES, language, site, "to_metadata")
-                    if h.rule.id not in used and in_region(h.rule.region)), None)
-        if hit is None:
+                    if in_region(h.rule.region)), None)
+        whole = hit is not None and hit.rule.scope != "inline"
+        if hit is None or (not whole and hit.start == hit.end):
             break
-        used.add(hit.rule.id)
-        whole = hit.rule.scope != "inline"
         edits.append(Edit(stage=stage, rule=hit.rule.id, action="to_metadata",
                           before=text if whole else text[hit.start:hit.end],
                           position=block.position, offset=None if whole else hit.start))
-        found.update({k: v for k, v in fields_from(hit).items() if v})
+        for name, value in fields_from(hit).items():
+            if isinstance(value, tuple):  # authors, agencies: every one found
+                earlier = found.get(name, ())
+                found[name] = earlier + tuple(v for v in value if v not in earlier)
+            elif value:
+                found[name] = value
         text = "" if whole else (text[:hit.start] + text[hit.end:]).strip()
     return text, found
 

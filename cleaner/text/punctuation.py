@@ -145,10 +145,16 @@ def doubled_period(text: str, language: str | None = None) -> str:
     return _DOUBLED_PERIOD_RE.sub(".", text)
 
 
-def space_before_punctuation(text: str, language: str | None = None) -> str:
-    """Remove spaces before , . ; : ! ? that end a clause; French keeps them before ; : ! ?.
+# Languages whose typography puts a space before ; : ! ? (and None: not known).
+_SPACED_MARKS_OR_UNKNOWN = frozenset({"fr", None})
 
-    >>> space_before_punctuation("word , next ; end !")
+
+def space_before_punctuation(text: str, language: str | None = None) -> str:
+    """Remove spaces before , . ; : ! ? that end a clause. French typography keeps them
+    before ; : ! ?, and so does a text of unknown language: too short to tell, it could be
+    French (and cleaned again, shorter still, it must stay the same).
+
+    >>> space_before_punctuation("word , next ; end !", "en")
     'word, next; end!'
     >>> space_before_punctuation("Quoi ? Oui , vraiment !", "fr")
     'Quoi ? Oui, vraiment !'
@@ -157,7 +163,7 @@ def space_before_punctuation(text: str, language: str | None = None) -> str:
         return text
     text = _SPACE_BEFORE_COMMA_RE.sub("", text)
     text = _SPACE_BEFORE_PERIOD_RE.sub("", text)
-    if language != "fr":  # French typography puts a space before ; : ! ?
+    if language not in _SPACED_MARKS_OR_UNKNOWN:
         text = _SPACE_BEFORE_MARK_RE.sub("", text)
         text = _SPACE_BEFORE_COLON_RE.sub("", text)
     return text

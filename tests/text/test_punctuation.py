@@ -39,8 +39,9 @@ CASES = [
     # --- space_before_punctuation
     (space_before_punctuation, "word , next", "word, next", None),
     (space_before_punctuation, "the end .", "the end.", None),
-    (space_before_punctuation, "“Really ?” he asked , then left .”", "“Really?” he asked, then left.”", None),
-    (space_before_punctuation, "Note : this ; that ! what ?!", "Note: this; that! what?!", None),
+    (space_before_punctuation, "“Really ?” he asked , then left .”", "“Really?” he asked, then left.”", "en"),
+    (space_before_punctuation, "Note : this ; that ! what ?!", "Note: this; that! what?!", "en"),
+    (space_before_punctuation, "Note : this ; that , what .", "Note : this ; that, what.", None),
     (space_before_punctuation, "Il a dit : « non » , puis il est parti .", "Il a dit : « non », puis il est parti.", "fr"),
     (space_before_punctuation, "Quoi ? Vraiment ! Oui ; non", "Quoi ? Vraiment ! Oui ; non", "fr"),
     # --- space_after_sentence_period
@@ -123,10 +124,11 @@ def test_clean_text_is_byte_identical(name, text, language):
     assert FIXES[name](text, language) == text
 
 
-def test_french_spacing_only_kept_in_french():
+def test_french_spacing_kept_in_french_and_when_the_language_is_unknown():
     text = "Quoi ? Oui : non ; si !"
     assert space_before_punctuation(text, "fr") == text
-    assert space_before_punctuation(text, None) == "Quoi? Oui: non; si!"
+    assert space_before_punctuation(text, None) == text
+    assert space_before_punctuation(text, "en") == "Quoi? Oui: non; si!"
 
 
 def test_registry_order_and_names():
