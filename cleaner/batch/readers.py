@@ -170,6 +170,10 @@ def read_document_file(path: Path, display: str, kind: str) -> SourceItem | Erro
     return SourceItem(data, origin, kind)
 
 
+# What `read_line` gives for a line too long to be a document (JSON cannot start so).
+TOO_LONG = b"\x00too long"
+
+
 def read_line(file: IO[bytes]) -> tuple[bytes, int]:
     """The next line of `file` (b"" at the end) and its length in bytes. A line longer than
     MAX_DOCUMENT_BYTES is read past in chunks, never held whole, and comes back as TOO_LONG."""
@@ -180,10 +184,6 @@ def read_line(file: IO[bytes]) -> tuple[bytes, int]:
     while (chunk := file.readline(_SKIP_CHUNK)) and not chunk.endswith(b"\n"):
         size += len(chunk)
     return TOO_LONG, size + len(chunk)
-
-
-# What `read_line` gives for a line too long to be a document (JSON cannot start so).
-TOO_LONG = b"\x00too long"
 
 
 def item_from_line(raw: bytes, origin: dict[str, Any], fields: JsonFields,
