@@ -29,10 +29,10 @@ lint: setup
 	$(BIN)/ruff check cleaner tests bench
 
 quality: setup
-	$(BIN)/python bench/quality.py
+	$(BIN)/python -m bench.quality
 
 speed: setup
-	$(BIN)/python bench/speed.py --rounds 5
+	$(BIN)/python -m bench.speed --rounds 5
 
 clean:
 	rm -rf $(VENV) out build dist *.egg-info

@@ -1,165 +1,162 @@
-"""Quality benchmark: Zyte article-extraction metric for ``cleaner.clean()``.
+"""Quality: `clean()` on Zyte and WCXB dev, in the three inputs, beside its baselines.
 
-Three modes, each scored against ``gold.jsonl`` of the Zyte dataset:
+Inputs (modes): ``html`` (the page), ``recall`` (trafilatura's recall-mode output, with its
+leftover chrome) and ``fulltext`` (every jusText paragraph of the page: whole-page text).
+Baselines: the input as it is (text modes) and trafilatura alone on the HTML
+(``extract(html, include_comments=False)``). A row below its baseline (trafilatura for
+HTML, the input as it is for text) is marked ``▼``.
 
-* ``fulltext`` -- ``clean(noisy_fulltext/<id>.txt, content_type="text")``
-* ``recall``   -- ``clean(noisy_trafilatura_recall/<id>.txt, content_type="text")``
-* ``html``     -- ``clean(html/<id>.html, content_type="html")``
-
-Baselines: the noisy input scored as-is (live, text modes) and trafilatura
-(``extract(html, include_comments=False)``, live with ``--baselines``, else the
-published reference numbers from the dataset README).
+Metrics, means over pages: WCXB's word F1, and the Zyte benchmark's shingle metric (P and
+R averaged over pages, F1 of the means). WCXB dev is split by domain
+(`bench/wcxb_split.json`): settings are chosen on ``--half tune``; the numbers reported
+are ``--half validate`` (the default).
 
 Run from the repository root::
 
-    .venv/bin/python bench/quality.py                       # all modes
-    .venv/bin/python bench/quality.py --mode html --worst 10 --baselines
-    .venv/bin/python bench/quality.py --check --json out.json
-
-Dataset: ``--dataset PATH``, else ``$CLEANER_ZYTE_DATASET``, else
-``../shared/datasets/zyte-article-extraction`` relative to the repository root.
-Exit code is 0 unless ``--check`` is given and a goal fails.
+    .venv/bin/python -m bench.quality                          # the report: validate half + Zyte
+    .venv/bin/python -m bench.quality --half tune --set extract.fast=true
+    .venv/bin/python -m bench.quality --datasets wcxb --modes html --worst 5 --kind forum
 """
+
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-import os
 import sys
-import traceback
+from collections import defaultdict
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))  # so that `bench` and `cleaner` import when run as a script
+from bench import goals
+from bench.datasets import DATASETS, MODES, PAGE_TYPES, Page, available, dataset_hash, pages
+from bench.metrics import mean_of, word_prf
+from bench.outputs import Output, as_is, clean_pages, trafilatura_outputs
+from bench.settings import add_config_arguments, config_from_args
+from bench.zyte_metric import aggregate, shingle_scores
 
-from bench.zyte_metric import aggregate, page_f1, page_precision, page_recall, shingle_scores
-
-DEFAULT_DATASET = REPO.parent / "shared" / "datasets" / "zyte-article-extraction"
-FOLDERS = {"fulltext": ("noisy_fulltext", ".txt"),
-           "recall": ("noisy_trafilatura_recall", ".txt"),
-           "html": ("html", ".html")}
-GOALS = {"fulltext": 0.90, "recall": 0.970, "html": 0.970}
-# Published reference F1 numbers (dataset README), printed when baselines are not run live.
-TRAF = "trafilatura 2.3.1 include_comments=False 0.960 (0.942/0.978)"
-REFERENCE = {"fulltext": "jusText on noisy_fulltext 0.773",
-             "recall": TRAF,
-             "html": f"{TRAF}; best open-source published 0.970"}
+BELOW = "▼"
 
 
-def dataset_hash(root: Path) -> str:
-    """sha256 over sorted (relative name, size) of gold.jsonl and the three folders."""
-    files = [root / "gold.jsonl"] + [f for d, _ in FOLDERS.values() for f in (root / d).iterdir()]
-    h = hashlib.sha256()
-    for name, size in sorted((str(f.relative_to(root)), f.stat().st_size) for f in files):
-        h.update(f"{name}\t{size}\n".encode())
-    return h.hexdigest()
+def score_rows(selected: list[Page], outputs: dict[str, str]) -> dict[str, dict[str, float]]:
+    """Word F1 and Zyte F1 of `outputs`, overall ("all") and by page type."""
+    groups: dict[str, list[Page]] = defaultdict(list)
+    for page in selected:
+        groups["all"].append(page)
+        groups[page.kind].append(page)
+    scores = {}
+    for kind, group in groups.items():
+        word = [word_prf(outputs[p.key], p.body)[2] for p in group]
+        zyte = aggregate([shingle_scores(p.body, outputs[p.key]) for p in group])
+        scores[kind] = {"pages": len(group), "word_f1": mean_of(word), "zyte_f1": zyte["f1"]}
+    return scores
 
 
-def load_gold(root: Path, limit: int | None) -> list[dict]:
-    with open(root / "gold.jsonl", encoding="utf-8") as f:
-        gold = [json.loads(line) for line in f if line.strip()]
-    return gold[:limit] if limit else gold
+def page_scores(selected: list[Page], outputs: dict[str, str]) -> dict[str, float]:
+    return {p.key: word_prf(outputs[p.key], p.body)[2] for p in selected}
 
 
-def read_input(root: Path, mode: str, page_id: str) -> str:
-    folder, ext = FOLDERS[mode]
-    return (root / folder / f"{page_id}{ext}").read_text(encoding="utf-8")
+def evaluate(dataset: str, half: str | None, mode: str, config, workers: int | None,
+             kinds: tuple[str, ...] | None) -> dict:
+    """Scores of cleaner and its baselines on one dataset (half) and mode."""
+    selected = pages(dataset, half, kinds)
+    cleaned = clean_pages(selected, mode, config, workers)
+    texts = {key: out.text for key, out in cleaned.items()}
+    result = {"dataset": dataset, "half": half, "mode": mode,
+              "cleaner": score_rows(selected, texts),
+              "trafilatura": score_rows(selected, trafilatura_outputs(selected, workers)),
+              "errors": {k: o.error for k, o in cleaned.items() if o.error},
+              "pages": page_scores(selected, texts), "outputs": cleaned}
+    if mode != "html":
+        inputs = as_is(selected, mode)
+        result["as-is"] = score_rows(selected, inputs)
+        result["as-is pages"] = page_scores(selected, inputs)
+    else:
+        result["trafilatura pages"] = page_scores(selected, trafilatura_outputs(selected))
+    return result
 
 
-def score(gold: list[dict], preds: list[str]) -> tuple[dict, list[tuple]]:
-    scores = [shingle_scores(g["body"], p) for g, p in zip(gold, preds)]
-    return aggregate(scores), scores
+def baseline_name(mode: str) -> str:
+    return "trafilatura" if mode == "html" else "as-is"
 
 
-def run_clean(root: Path, mode: str, gold: list[dict]) -> tuple[list[str], list[tuple[str, str]]]:
-    """Outputs of clean() per page; a page on which clean() raises counts as empty."""
-    try:
-        from cleaner import clean
-    except ImportError as e:
-        sys.exit(f"bench/quality.py: cannot import cleaner.clean ({e})")
-    content_type = "html" if mode == "html" else "text"
-    preds, errors = [], []
-    for g in gold:
-        try:
-            preds.append(clean(read_input(root, mode, g["id"]), url=g["url"],
-                               content_type=content_type).text or "")
-        except Exception as e:  # noqa: BLE001 -- a benchmark must survive any failure
-            preds.append("")
-            errors.append((g["id"], f"{type(e).__name__}: {e}"))
-            if os.environ.get("CLEANER_BENCH_TRACEBACK"):
-                traceback.print_exc()
-    return preds, errors
+def table(results: list[dict], metric: str) -> list[str]:
+    lines = ["| dataset | mode | page type | pages | cleaner | as-is | trafilatura | goal |",
+             "|---|---|---|---|---|---|---|---|"]
+    for result in results:
+        name = f"{result['dataset']}" + (f" {result['half']}" if result["half"] else "")
+        base = baseline_name(result["mode"])
+        for kind in ("all", *PAGE_TYPES):
+            if kind not in result["cleaner"]:
+                continue
+            ours = result["cleaner"][kind][metric]
+            baseline = result[base][kind][metric]
+            mark = f" {BELOW}" if ours < baseline - 0.0005 else ""
+            plain = result.get("as-is", {}).get(kind, {}).get(metric)
+            goal = goals.describe(result, kind, metric)
+            lines.append(
+                f"| {name} | {result['mode']} | {kind} | {result['cleaner'][kind]['pages']} "
+                f"| **{ours:.3f}**{mark} | {'-' if plain is None else f'{plain:.3f}'} "
+                f"| {result['trafilatura'][kind][metric]:.3f} | {goal} |")
+    return lines
 
 
-def run_trafilatura(root: Path, gold: list[dict]) -> list[str]:
-    import trafilatura
-    return [trafilatura.extract(read_input(root, "html", g["id"]), url=g["url"],
-                                include_comments=False) or "" for g in gold]
-
-
-def fmt(m: dict) -> str:
-    return f"{m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f}"
+def worst_pages(result: dict, count: int) -> list[str]:
+    """The pages where cleaner loses most against its baseline, with the rules that cut."""
+    base = result["as-is pages" if result["mode"] != "html" else "trafilatura pages"]
+    ours = result["pages"]
+    losses = sorted(ours, key=lambda key: ours[key] - base[key])[:count]
+    lines = [(f"worst {count} of {result['dataset']} {result['mode']} "
+             f"(cleaner F1 vs {baseline_name(result['mode'])}):")]
+    for key in losses:
+        out: Output = result["outputs"][key]
+        cut = defaultdict(int)
+        for rule, text in out.removed():
+            cut[rule] += len(text.split())
+        rules = ", ".join(f"{r} {n}w" for r, n in sorted(cut.items(), key=lambda kv: -kv[1])[:4])
+        lines.append(f"  {key}  {ours[key]:.3f} vs {base[key]:.3f}  {out.error or rules}")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--dataset", type=Path,
-                    default=Path(os.environ.get("CLEANER_ZYTE_DATASET", DEFAULT_DATASET)))
-    ap.add_argument("--limit", type=int, help="score only the first N pages (by id)")
-    ap.add_argument("--mode", choices=["all", *FOLDERS], default="all")
-    ap.add_argument("--json", type=Path, help="write metrics and per-page scores here")
-    ap.add_argument("--worst", type=int, default=0, metavar="K",
-                    help="list the K pages with the lowest F1 per mode")
-    ap.add_argument("--baselines", action="store_true",
-                    help="run trafilatura live in html mode (slow)")
-    ap.add_argument("--check", action="store_true", help="exit 1 if a goal fails")
-    args = ap.parse_args(argv)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--datasets", default="zyte,wcxb")
+    parser.add_argument("--half", choices=["tune", "validate", "all"], default="validate",
+                        help="half of the WCXB dev split (default: validate)")
+    parser.add_argument("--modes", default=",".join(MODES))
+    parser.add_argument("--kind", action="append", choices=PAGE_TYPES,
+                        help="only these page types (WCXB)")
+    parser.add_argument("--worst", type=int, default=0, metavar="K")
+    parser.add_argument("--workers", type=int)
+    parser.add_argument("--json", type=Path, help="write the scores per page here")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a goal fails")
+    add_config_arguments(parser)
+    args = parser.parse_args(argv)
+    config = config_from_args(args)
 
-    root = args.dataset
-    gold = load_gold(root, args.limit)
-    modes = list(FOLDERS) if args.mode == "all" else [args.mode]
-    print(f"dataset: {root}  pages: {len(gold)}  sha256: {dataset_hash(root)}\n")
-
-    rows, failed, report = [], [], {"dataset_sha256": dataset_hash(root), "pages": len(gold)}
-    for mode in modes:
-        preds, errors = run_clean(root, mode, gold)
-        ours, per_page = score(gold, preds)
-        if mode != "html":
-            base_name = "input as-is"
-            base = score(gold, [read_input(root, mode, g["id"]) for g in gold])[0]
-        elif args.baselines:
-            base_name, base = "trafilatura", score(gold, run_trafilatura(root, gold))[0]
-        else:
-            base_name, base = "-", None
-        ok = ours["f1"] >= GOALS[mode]
-        if not ok:
-            failed.append(mode)
-        rows.append(f"| {mode} | {fmt(ours)} | {base_name} | {fmt(base) if base else '- | - | -'} "
-                    f"| {REFERENCE[mode]} | >= {GOALS[mode]:.3f} | {'PASS' if ok else 'FAIL'} "
-                    f"| {len(errors)} |")
-        report[mode] = {"ours": ours, base_name: base, "goal": GOALS[mode], "pass": ok,
-                        "errors": errors, "pages": {g["id"]: s for g, s in zip(gold, per_page)}}
-        if errors:
-            print(f"[{mode}] clean() raised on {len(errors)} page(s), scored as empty:")
-            for page_id, msg in errors:
-                print(f"  {page_id}  {msg[:150]}")
-            print()
-        if args.worst:
-            worst = sorted(zip(gold, per_page), key=lambda gs: page_f1(*gs[1]))[:args.worst]
-            print(f"[{mode}] worst {len(worst)} pages:")
-            print("| id | P | R | F1 | url |\n|---|---|---|---|---|")
-            for g, s in worst:
-                print(f"| {g['id']} | {page_precision(*s):.3f} | {page_recall(*s):.3f} "
-                      f"| {page_f1(*s):.3f} | {g['url']} |")
-            print()
-
-    print("| mode | P | R | F1 | live baseline | P | R | F1 | published F1 (P/R) | goal F1 "
-          "| result | clean() errors |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
-    print("\n".join(rows))
+    results = []
+    for dataset in args.datasets.split(","):
+        if dataset not in DATASETS or not available(dataset):
+            print(f"dataset {dataset}: not found, skipped", file=sys.stderr)
+            continue
+        half = None if dataset == "zyte" or args.half == "all" else args.half
+        kinds = tuple(args.kind) if args.kind and dataset == "wcxb" else None
+        print(f"{dataset}: sha256 {dataset_hash(dataset)}, half {half or 'all'}", file=sys.stderr)
+        for mode in args.modes.split(","):
+            result = evaluate(dataset, half, mode, config, args.workers, kinds)
+            results.append(result)
+            for key, error in result["errors"].items():
+                print(f"  {mode} {key}: {error[:160]}", file=sys.stderr)
+            if args.worst:
+                print("\n".join(worst_pages(result, args.worst)))
+    print("\nWord F1 (WCXB's metric), mean over pages\n")
+    print("\n".join(table(results, "word_f1")))
+    print("\nZyte shingle F1 (Zyte's metric)\n")
+    print("\n".join(table(results, "zyte_f1")))
+    failed = goals.failures(results)
+    if failed:
+        print("\ngoals missed: " + "; ".join(failed))
     if args.json:
-        args.json.write_text(json.dumps(report, indent=1))
+        args.json.write_text(json.dumps(
+            [{k: v for k, v in r.items() if k != "outputs"} for r in results], indent=1))
     return 1 if args.check and failed else 0
 
 

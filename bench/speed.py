@@ -15,8 +15,8 @@ text mode >= 6x faster than trafilatura.extract, html mode <= 1.15x its cost
 
 Run from the repository root::
 
-    .venv/bin/python bench/speed.py [--rounds 3] [--limit N] [--dataset PATH] [--check]
-    .venv/bin/python bench/speed.py --profile     # cProfile of text-mode clean(), top 25
+    .venv/bin/python -m bench.speed [--rounds 3] [--limit N] [--check]
+    .venv/bin/python -m bench.speed --profile     # cProfile of text-mode clean(), top 25
 
 Exit code is 0 unless ``--check`` is given and a goal fails.
 """
@@ -24,17 +24,13 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import os
 import pstats
 import statistics
 import sys
-from pathlib import Path
 from time import perf_counter_ns
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-
-from bench.quality import DEFAULT_DATASET, dataset_hash, load_gold, read_input
+from bench.datasets import dataset_hash, read_input
+from bench.datasets import pages as dataset_pages
 
 TEXT_FASTER_GOAL = 6.0   # trafilatura / text-mode clean >= this
 HTML_COST_GOAL = 1.15    # html-mode clean / trafilatura <= this
@@ -42,8 +38,6 @@ HTML_COST_GOAL = 1.15    # html-mode clean / trafilatura <= this
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--dataset", type=Path,
-                    default=Path(os.environ.get("CLEANER_ZYTE_DATASET", DEFAULT_DATASET)))
     ap.add_argument("--limit", type=int)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--profile", action="store_true",
@@ -56,11 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     from cleaner import clean
     from cleaner.text import clear_caches
 
-    root = args.dataset
-    gold = load_gold(root, args.limit)
-    pages = [(read_input(root, "html", g["id"]), read_input(root, "recall", g["id"])) for g in gold]
-    print(f"dataset: {root}  pages: {len(pages)}  rounds: {args.rounds}  "
-          f"sha256: {dataset_hash(root)}")
+    chosen = dataset_pages("zyte")[:args.limit] if args.limit else dataset_pages("zyte")
+    pages = [(read_input(p, "html"), read_input(p, "recall")) for p in chosen]
+    print(f"dataset: zyte  pages: {len(pages)}  rounds: {args.rounds}  "
+          f"sha256: {dataset_hash('zyte')}")
     tasks = {
         "clean html": lambda html, text: clean(html, content_type="html"),
         "trafilatura.extract": lambda html, text: trafilatura.extract(html, include_comments=False),
