@@ -1,4 +1,4 @@
-"""Chrome and metadata rules as data: loading, validation, and fast matching.
+"""The catalog of decisions: rules as data, with the heuristic and fix entries beside them.
 
 A rule file is a YAML list of rules. Each rule has a stable `id`, says what it matches
 (`pattern`, in RE2 syntax, or a list of literal `phrases`), where (`scope`), and carries
@@ -16,35 +16,42 @@ without its bullet:
 - ``tail``:   an end-of-article marker: this line and everything after it ("Related Articles").
 - ``inline``: only the matched span is removed from the line ("... said. (Reuters)").
 
-Patterns are compiled with google-re2: matching is linear in the text, whatever a rule file
-says, so no user rule can hang a batch. All rules of one scope are matched in a single pass
-with an RE2 set; only the rules that hit are run on their own.
+Rules are matched by `cleaner.matching` (RE2 sets: linear time, three passes per line).
+Heuristics and fixes (`cleaner.entries`) are entries of the same catalog: ids unique across
+all kinds, switched off by `[rules] disable`, asked about with `RuleSet.enabled(id)`.
 """
 
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import ClassVar, Literal
 
-import re2
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from cleaner.entries import (
+    ENTRY_FILES,
+    RULE_ID,
+    Entry,
+    load_builtin_entries,
+    read_entry_list,
+)
 from cleaner.errors import RuleError, first_problem
+from cleaner.matching import (  # noqa: F401  (the catalog's public names, as before the split)
+    RE2_MAX_MEM,
+    CompiledRule,
+    Hit,
+    RuleMatcher,
+    check_pattern,
+    compile_pattern,
+    list_item_text,
+    phrases_to_regex,
+)
 
 Scope = Literal["line", "prefix", "tail", "inline"]
 METADATA_FIELDS = ("title", "description", "authors", "date", "publisher", "agencies")
-RULE_ID = r"^[a-z0-9]+(?:[.-][a-z0-9]+)*(?::[a-z0-9.-]+)?$"
-# Big alternations (phrase lists of a whole catalog in one set) need more than RE2's 8 MB.
-RE2_MAX_MEM = 64 << 20
-# libyaml's safe loader when PyYAML has it (ten times faster), else the pure-Python one.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 
 class Examples(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -56,6 +63,7 @@ class Examples(BaseModel):
 class Rule(BaseModel):
     """One rule of the catalog, validated when loaded."""
 
+    kind: ClassVar[str] = "rule"
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str = Field(pattern=RULE_ID)
@@ -101,145 +109,43 @@ class Rule(BaseModel):
         return True
 
 
-def phrases_to_regex(phrases: Sequence[str]) -> str:
-    """Literal phrases to one case-insensitive RE2 alternation, tolerant of spacing.
-
-    >>> phrases_to_regex(["Next Story", "Go to top"])
-    '(?i)(?:next\\\\s*story|go\\\\s*to\\\\s*top)'
-    """
-    parts = []
-    for phrase in phrases:
-        words = phrase.strip().lower().split()
-        parts.append(r"\s*".join(re2.escape(word) for word in words))
-    return "(?i)(?:" + "|".join(parts) + ")"
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A rule that matched a line, with the span it covers and any named groups."""
-
-    rule: Rule
-    start: int
-    end: int
-    groups: dict[str, str]
-
-
-class CompiledRule:
-    """A rule that matches in the way its scope says. Its pattern is compiled on its first
-    match: in a catalog, only rules that an RE2 set found on a line are ever run alone."""
-
-    __slots__ = ("rule",)
-
-    def __init__(self, rule: Rule) -> None:
-        self.rule = rule
-
-    def match(self, line: str) -> Hit | None:
-        regex = compile_pattern(self.rule.regex, self.rule.id)
-        scope = self.rule.scope
-        if scope in ("line", "tail"):
-            found = regex.fullmatch(line)
-        elif scope == "prefix":
-            found = regex.match(line)
-        else:
-            found = regex.search(line)
-        if found is None:
-            return None
-        groups = {k: v for k, v in found.groupdict().items() if v}
-        return Hit(self.rule, found.start(), found.end(), groups)
-
-
-def check_pattern(pattern: str, rule_id: str) -> None:
-    """Raise `RuleError` unless `pattern` is valid RE2. Parsing it is enough, and costs a tenth
-    of compiling it; the reason for an error comes from compiling it."""
-    try:
-        re2.Set.SearchSet(_options()).Add(pattern)
-    except (re2.error, UnicodeEncodeError):
-        compile_pattern(pattern, rule_id)  # raises RuleError with RE2's reason
-        raise RuleError(f"rule {rule_id}: pattern cannot be matched in an RE2 set") from None
-
-
-def compile_pattern(pattern: str, rule_id: str) -> Any:
-    """`pattern` compiled (once per process), or `RuleError` with RE2's reason."""
-    try:
-        return _compile(pattern)
-    except re2.error as exc:
-        raise RuleError(f"rule {rule_id}: pattern is not valid RE2: {_reason(exc)}") from None
-    except UnicodeEncodeError:
-        raise RuleError(f"rule {rule_id}: pattern is not valid Unicode "
-                        "(it holds a lone surrogate)") from None
-
-
-def _reason(exc: re2.error) -> str:
-    """RE2's message, which the wrapper gives as bytes (b'missing ): (')."""
-    reason = exc.args[0] if exc.args else exc
-    return reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
-
-
-def _options() -> Any:
-    """RE2 options for rules: room for big alternations, and errors raised, not logged (RE2
-    would print each one to stderr besides)."""
-    options = re2.Options()
-    options.max_mem = RE2_MAX_MEM
-    options.log_errors = False
-    return options
-
-
-@functools.lru_cache(maxsize=4096)
-def _compile(pattern: str) -> Any:
-    """Compiled once per process: validation and matching share it."""
-    return re2.compile(pattern, _options())
-
-
-_BULLET = re.compile(r"[-–•*·▪►]\s+")
-
-
-def list_item_text(line: str) -> str:
-    """A line without its list bullet ("- Print Article" → "Print Article"): whole-line rules
-    judge a list item by its text, since extractors turn link lists into bulleted lines."""
-    found = _BULLET.match(line)
-    return line[found.end():] if found else line
-
-
-# Scopes matched the same way share one RE2 set: line and tail rules match whole lines.
-_ANCHOR_OF_SCOPE = {"line": "full", "tail": "full", "prefix": "start", "inline": "search"}
-_SET_OF_ANCHOR = {"full": "FullMatchSet", "start": "MatchSet", "search": "SearchSet"}
-
-
 class RuleSet:
-    """The active rules, matched with one RE2 set per anchoring (whole line, line start,
-    anywhere): a line costs three passes whatever the size of the catalog, and only the
-    rules that hit are run on their own, for their spans and groups.
-    """
+    """The catalog of one config: its active rules, matched in RE2 sets (`hits`), and the
+    heuristic and fix entries, which the stages ask about with `enabled(id)`."""
 
-    def __init__(self, rules: Iterable[Rule]) -> None:
-        self.rules: tuple[Rule, ...] = tuple(rules)
-        self._by_anchor: dict[str, list[CompiledRule]] = {a: [] for a in _SET_OF_ANCHOR}
-        for rule in self.rules:
-            self._by_anchor[_ANCHOR_OF_SCOPE[rule.scope]].append(CompiledRule(rule))
-        self._sets: dict[str, Any] = {}  # built on first use: subsets are made, then matched
-        self._memo: dict[tuple[str, str | None, str | None], tuple[Hit, ...]] = {}
+    def __init__(self, rules: Iterable[Rule], entries: Iterable[Entry] = (),
+                 disabled: Iterable[str] = ()) -> None:
+        everything = (*rules, *entries)
+        self._by_name = {name: item for item in everything for name in (item.id, *item.aliases)}
+        self._off = frozenset(self._by_name[n].id if n in self._by_name else n for n in disabled)
+        self.rules: tuple[Rule, ...] = tuple(
+            item for item in everything if isinstance(item, Rule) and item.id not in self._off)
+        self.entries: tuple[Entry, ...] = tuple(
+            item for item in everything if not isinstance(item, Rule))
+        self._matcher = RuleMatcher(self.rules)
 
-    def _set(self, anchor: str) -> Any:
-        if anchor not in self._sets:
-            rule_set = getattr(re2.Set, _SET_OF_ANCHOR[anchor])(_options())
-            for item in self._by_anchor[anchor]:
-                rule_set.Add(item.rule.regex)
-            try:
-                rule_set.Compile()
-            except re2.error:
-                scopes = "/".join(s for s, a in _ANCHOR_OF_SCOPE.items() if a == anchor)
-                raise RuleError(
-                    f"the {len(self._by_anchor[anchor])} {scopes} rules together are too big "
-                    f"for RE2 ({RE2_MAX_MEM >> 20} MB): simplify or split the longest "
-                    "patterns and phrase lists") from None
-            self._sets[anchor] = rule_set
-        return self._sets[anchor]
+    def enabled(self, entry_id: str) -> bool:
+        """False when the entry that `entry_id` names (its id or an alias) is disabled by
+        `[rules] disable`. An id the catalog does not know is a `RuleError`: a stage that
+        asks about a misspelt id must fail, not run unchecked."""
+        item = self._by_name.get(entry_id)
+        if item is None:
+            raise RuleError(f"no catalog entry has the id {entry_id!r}")
+        return item.id not in self._off
+
+    def get(self, entry_id: str) -> Rule | Entry | None:
+        """The rule, heuristic or fix with this id or alias (disabled ones too)."""
+        return self._by_name.get(entry_id)
+
+    @property
+    def everything(self) -> tuple[Rule | Entry, ...]:
+        """Every entry of the catalog, on or off: rules in file order, heuristics, fixes."""
+        return tuple({item.id: item for item in self._by_name.values()}.values())
 
     def compile(self) -> RuleSet:
         """Build the matching sets now, so that a catalog too big for RE2 fails when it is
         loaded, not at its first document."""
-        for anchor in _SET_OF_ANCHOR:
-            self._set(anchor)
+        self._matcher.compile()
         return self
 
     def __len__(self) -> int:
@@ -247,75 +153,19 @@ class RuleSet:
 
     def hits(self, line: str, scopes: Sequence[str], language: str | None = None,
              site: str | None = None, action: str | None = None) -> list[Hit]:
-        """The rules of `scopes` (and `action`) that match `line` and apply to its language
-        and site, in catalog order."""
-        return [hit for hit in self._matches(line, language, site)
-                if hit.rule.scope in scopes and (action is None or hit.rule.action == action)]
-
-    def _matches(self, line: str, language: str | None, site: str | None) -> tuple[Hit, ...]:
-        """Every rule that matches `line`, remembered until `forget()`: the metadata and
-        chrome stages ask about the same lines."""
-        key = (line, language, site)
-        found = self._memo.get(key)
-        if found is None:
-            found = self._memo[key] = self._match_all(line, language, site)
-        return found
+        """The active rules of `scopes` (and `action`) that match `line` and apply to its
+        language and site, in catalog order."""
+        return self._matcher.hits(line, scopes, language, site, action)
 
     def forget(self) -> None:
         """Drop remembered matches (the pipeline calls this before each document)."""
-        self._memo.clear()
-
-    def _match_all(self, line: str, language: str | None, site: str | None) -> tuple[Hit, ...]:
-        found: list[tuple[int, Hit]] = []
-        item = list_item_text(line)
-        data = line.encode("utf-8")  # once, for every set (and the item's, if it differs)
-        inputs = {"full": (item, data if item is line else item.encode("utf-8")),
-                  "start": (line, data), "search": (line, data)}
-        for anchor, candidates in self._by_anchor.items():
-            if not candidates:
-                continue
-            text, encoded = inputs[anchor]
-            for index in self._set(anchor).Match(encoded) or ():
-                compiled = candidates[index]
-                if not compiled.rule.applies_to(language, site):
-                    continue
-                hit = compiled.match(text)
-                if hit is not None:
-                    found.append((self._order(compiled.rule), hit))
-        return tuple(hit for _, hit in sorted(found, key=lambda pair: pair[0]))
-
-    @functools.cached_property
-    def _positions(self) -> dict[str, int]:
-        return {rule.id: i for i, rule in enumerate(self.rules)}
-
-    def _order(self, rule: Rule) -> int:
-        return self._positions[rule.id]
-
-    def get(self, rule_id: str) -> Rule | None:
-        for rule in self.rules:
-            if rule.id == rule_id or rule_id in rule.aliases:
-                return rule
-        return None
+        self._matcher.forget()
 
 
 def load_rule_file(path: Path) -> list[Rule]:
     """Load and validate one YAML rule file; errors name the file, the rule and the field."""
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
-    except OSError as exc:
-        raise RuleError(f"{path}: cannot read rule file: {exc.strerror or exc}") from None
-    except UnicodeDecodeError as exc:
-        raise RuleError(f"{path}: not UTF-8 (byte {exc.start:,})") from None
-    except yaml.YAMLError as exc:
-        where = getattr(exc, "problem_mark", None)
-        line = f" line {where.line + 1}" if where else ""
-        raise RuleError(f"{path}:{line} is not valid YAML: {getattr(exc, 'problem', exc)}") from None
-    if raw is None:
-        return []
-    entries = raw.get("rules") if isinstance(raw, dict) else raw
-    if not isinstance(entries, list):
-        raise RuleError(f"{path}: expected a list of rules (or a mapping with 'rules:')")
-    return [_validate(entry, path, index) for index, entry in enumerate(entries)]
+    return [_validate(entry, path, index)
+            for index, entry in enumerate(read_entry_list(path, "rule"))]
 
 
 def _validate(entry: object, path: Path, index: int) -> Rule:
@@ -335,31 +185,39 @@ def _validate(entry: object, path: Path, index: int) -> Rule:
 
 
 def builtin_rule_files() -> list[Path]:
-    """The YAML files of the built-in catalog (the repository's top-level `rules/`)."""
+    """The YAML rule files of the built-in catalog (the repository's top-level `rules/`,
+    without its heuristic and fix files)."""
     folder = resources.files("cleaner.rulebook")
-    return sorted(Path(str(item)) for item in folder.iterdir() if item.name.endswith(".yaml"))
+    return sorted(Path(str(item)) for item in folder.iterdir()
+                  if item.name.endswith(".yaml") and item.name not in ENTRY_FILES)
 
 
 def load_rules(extra: Sequence[Path] = (), disabled: Iterable[str] = (),
                builtin: bool = True) -> RuleSet:
-    """The built-in catalog plus `extra` files, minus `disabled` ids; ids must be unique."""
+    """The built-in catalog (rules unless `builtin` is false; heuristics and fixes always:
+    they describe code that runs) plus the rules of `extra` files, with `disabled` ids
+    (of any kind) switched off; ids and aliases must be unique across all kinds."""
     files = (builtin_rule_files() if builtin else []) + list(extra)
     return _load_cached(tuple(str(f) for f in files), tuple(sorted(disabled)))
 
 
 @functools.lru_cache(maxsize=16)
 def _load_cached(files: tuple[str, ...], disabled: tuple[str, ...]) -> RuleSet:
-    rules: list[Rule] = []
     seen: dict[str, str] = {}
-    for name in files:
-        for rule in load_rule_file(Path(name)):
-            for key in (rule.id, *rule.aliases):
+    items: list[Rule | Entry] = []
+    sources = [(name, load_rule_file(Path(name))) for name in files]
+    sources.append(("the built-in heuristics and fixes", load_builtin_entries()))
+    for name, entries in sources:
+        for item in entries:
+            for key in (item.id, *item.aliases):
                 if key in seen:
-                    raise RuleError(f"{name}: rule id {key} is already used in {seen[key]}")
+                    raise RuleError(f"{name}: {item.kind} id {key} is already used in {seen[key]}")
                 seen[key] = name
-            rules.append(rule)
+            items.append(item)
     unknown = set(disabled) - set(seen)
     if unknown:
-        raise RuleError(f"disabled rule ids not in the catalog: {', '.join(sorted(unknown))}")
-    off = set(disabled)
-    return RuleSet(r for r in rules if r.id not in off and not off & set(r.aliases)).compile()
+        raise RuleError(f"disabled ids not in the catalog: {', '.join(sorted(unknown))} "
+                        "(see `cleaner rules list`)")
+    rules = [item for item in items if isinstance(item, Rule)]
+    entries = [item for item in items if not isinstance(item, Rule)]
+    return RuleSet(rules, entries, disabled).compile()

@@ -1,15 +1,21 @@
-"""Every rule's own examples, as one pytest case each: `pytest -k nav.back-to-top`."""
+"""Every catalog entry's own examples (rules, heuristics, fixes), as one pytest case each:
+`pytest -k nav.back-to-top`, `pytest -k inserted.teaser`, `pytest -k repair.fix_mojibake`."""
 
 from __future__ import annotations
 
 import pytest
 
 from cleaner.catalog import load_rules
-from cleaner.commands.rules import example_failures
+from cleaner.examples import entry_failures
 
-RULES = load_rules()
+CATALOG = load_rules()
 
 
-@pytest.mark.parametrize("rule", RULES.rules, ids=lambda rule: rule.id)
-def test_rule_examples(rule):
-    assert example_failures(rule, RULES) == []
+@pytest.mark.parametrize("entry", CATALOG.everything, ids=lambda entry: entry.id)
+def test_entry_examples(entry):
+    assert entry_failures(entry, CATALOG) == []
+
+
+def test_every_kind_is_in_the_generic_test():
+    kinds = {entry.kind for entry in CATALOG.everything}
+    assert kinds == {"rule", "heuristic", "fix"}

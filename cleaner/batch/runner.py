@@ -27,7 +27,7 @@ from cleaner.batch.passes import (
 )
 from cleaner.batch.readers import JsonFields, expand_inputs
 from cleaner.batch.shards import OutputDir, Shard, describe, plan_hash, plan_shards
-from cleaner.batch.templates import Templates, TemplateSettings
+from cleaner.batch.templates import Templates, TemplateSettings, templates_enabled
 from cleaner.batch.worker import ShardTask
 from cleaner.config import Config
 
@@ -64,6 +64,8 @@ def run_batch(options: RunOptions, executor: Executor | None = None) -> dict[str
     executor = executor or make_executor(options.executor, options.workers, options.ray_address)
     files, skipped = expand_inputs(options.inputs, exclude=options.output)
     shards = plan_shards(files, options.shard_size)
+    if (options.learn_templates or options.templates_file) and not templates_enabled(options.config):
+        options = dataclasses.replace(options, learn_templates=None, templates_file=None)
     given = read_templates(options.templates_file)
     out = OutputDir(options.output)
     try:

@@ -35,6 +35,8 @@ import orjson
 
 from cleaner.api import content_hash
 from cleaner.batch import BatchError
+from cleaner.catalog import load_rules
+from cleaner.config import Config
 from cleaner.document import Block
 from cleaner.layout import Layout
 from cleaner.record import ArticleRecord, Edit
@@ -44,6 +46,7 @@ from cleaner.urls import site_of
 
 FORMAT = "cleaner-templates/1"
 RULE_PREFIX = "template:"  # rule id of a removal: template:<site>
+CATALOG_ID = "template"  # the catalog entry of these removals (rules/heuristics.yaml)
 _DIGIT = re.compile(r"\d")
 
 
@@ -212,6 +215,13 @@ class Templates:
         if layout.in_region("end", index):
             return "below the story"
         return None
+
+
+def templates_enabled(config: Config) -> bool:
+    """False when `[rules] disable` of `config` switches the catalog entry `template` off:
+    the run then learns and applies no templates."""
+    rules = load_rules(config.rules.extra, config.rules.disable, config.rules.builtin)
+    return rules.enabled(CATALOG_ID)
 
 
 def _settings(data: dict[str, Any]) -> TemplateSettings:

@@ -1,75 +1,108 @@
-"""`cleaner rules list|show|test`: the rule catalog and its examples."""
+"""`cleaner rules list|show|test`: the catalog of decisions (rules, heuristics, fixes) and
+their examples."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import click
 import orjson
 
-from cleaner.catalog import CompiledRule, Rule, RuleSet, load_rules
+from cleaner.catalog import Rule, RuleSet, load_rules
 from cleaner.cli import load_config
+from cleaner.config import Config
+from cleaner.entries import Entry, setting_value
+from cleaner.examples import entry_failures, rule_failures
 
-_LINE_SCOPES = ("line", "prefix", "tail")
+# The name this module exported before heuristics and fixes joined the catalog.
+example_failures = rule_failures
 
 
-def catalog(config_path: str | None) -> RuleSet:
-    config = load_config(config_path)
+def catalog(config: Config) -> RuleSet:
     return load_rules(config.rules.extra, config.rules.disable, config.rules.builtin)
 
 
-def example_failures(rule: Rule, rules: RuleSet) -> list[str]:
-    """What is wrong with a rule's own examples, against itself and the whole catalog."""
-    compiled = CompiledRule(rule)
-    failures = [f"does not remove {text!r}" for text in rule.examples.remove
-                if compiled.match(text.strip()) is None]
-    failures += [f"removes its keep example {text!r}" for text in rule.examples.keep
-                 if compiled.match(text.strip()) is not None]
-    for text in rule.examples.keep:
-        for hit in rules.hits(text.strip(), _LINE_SCOPES, rule.language):
-            if hit.rule.id != rule.id:
-                failures.append(f"keep example {text!r} is removed by {hit.rule.id}")
-    return failures
+def summary_line(entry: Rule | Entry, catalog: RuleSet) -> str:
+    """One line of `cleaner rules list`: id, kind, where it acts, description."""
+    if isinstance(entry, Rule):
+        where = f"{entry.scope} {'/'.join(x for x in (entry.language, entry.site) if x) or '*'}"
+    else:
+        where = entry.stage
+    state = "" if catalog.enabled(entry.id) else " (off)"
+    return f"{entry.id:<40} {entry.kind:<9} {where:<14} {entry.description}{state}"
+
+
+def entry_details(entry: Rule | Entry, catalog: RuleSet, config: Config) -> dict[str, Any]:
+    """`cleaner rules show`: the entry as data, its kind, whether it is on, and the current
+    value of each setting it reads."""
+    details: dict[str, Any] = {"id": entry.id, "kind": entry.kind,
+                               "enabled": catalog.enabled(entry.id)}
+    if isinstance(entry, Rule):
+        details |= entry.model_dump(mode="json", exclude_none=True)
+    else:
+        details |= entry.model_dump(mode="json", exclude_defaults=True)
+        details["stage"] = entry.stage
+        details["settings"] = {name: _jsonable(setting_value(config, name))
+                               for name in entry.settings}
+    return details
+
+
+def _jsonable(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
 
 
 def register(group: click.Group) -> None:
     @group.group("rules")
     def rules_group() -> None:
-        """The rule catalog: list, show, and test every rule's examples."""
+        """The catalog: rules, heuristics and fixes; list, show, and test their examples."""
 
     @rules_group.command("list")
-    @click.option("--json", "as_json", is_flag=True, help="One JSON object per rule.")
+    @click.option("--json", "as_json", is_flag=True, help="One JSON object per entry.")
     @click.option("--config", "config_path", type=click.Path(dir_okay=False))
     def list_rules(as_json: bool, config_path: str | None) -> None:
-        """Every active rule: id, scope, language, description."""
-        for rule in catalog(config_path).rules:
+        """Every entry: id, kind (rule, heuristic, fix), where it acts, description."""
+        config = load_config(config_path)
+        rules = catalog(config)
+        for entry in rules.everything:
             if as_json:
-                click.echo(orjson.dumps(rule.model_dump(mode="json")).decode())
+                click.echo(orjson.dumps(entry_details(entry, rules, config)).decode())
             else:
-                where = "/".join(x for x in (rule.language, rule.site) if x) or "*"
-                click.echo(f"{rule.id:<36} {rule.scope:<7} {where:<6} {rule.description}")
+                click.echo(summary_line(entry, rules))
 
     @rules_group.command("show")
     @click.argument("rule_id")
     @click.option("--config", "config_path", type=click.Path(dir_okay=False))
     def show_rule(rule_id: str, config_path: str | None) -> None:
-        """One rule in full, with its examples."""
-        rule = catalog(config_path).get(rule_id)
-        if rule is None:
-            raise click.UsageError(f"no rule with id {rule_id!r} (see `cleaner rules list`)")
-        click.echo(orjson.dumps(rule.model_dump(mode="json", exclude_none=True),
+        """One entry in full (by id or alias): its settings with their values, its examples."""
+        config = load_config(config_path)
+        rules = catalog(config)
+        entry = rules.get(rule_id)
+        if entry is None:
+            raise click.UsageError(f"no entry with id {rule_id!r} (see `cleaner rules list`)")
+        click.echo(orjson.dumps(entry_details(entry, rules, config),
                                 option=orjson.OPT_INDENT_2).decode())
 
     @rules_group.command("test")
     @click.option("--config", "config_path", type=click.Path(dir_okay=False))
     def test_rules(config_path: str | None) -> None:
-        """Run every rule's remove and keep examples; exit 1 naming each failure."""
-        rules = catalog(config_path)
+        """Run every entry's examples; exit 1 naming each failure."""
+        rules = catalog(load_config(config_path))
         failed = 0
-        for rule in rules.rules:
-            for failure in example_failures(rule, rules):
+        entries = [*rules.rules, *(e for e in rules.entries if rules.enabled(e.id))]
+        for entry in entries:
+            for failure in entry_failures(entry, rules):
                 failed += 1
-                click.echo(f"FAIL {rule.id}: {failure}")
-        examples = sum(len(r.examples.remove) + len(r.examples.keep) for r in rules.rules)
-        click.echo(f"{len(rules)} rules, {examples} examples: "
+                click.echo(f"FAIL {entry.id}: {failure}")
+        counts = {kind: sum(e.kind == kind for e in entries) for kind in ("rule", "heuristic", "fix")}
+        click.echo(f"{counts['rule']} rules, {counts['heuristic']} heuristics, {counts['fix']} "
+                   f"fixes, {sum(_example_count(e) for e in entries)} examples: "
                    f"{'all pass' if not failed else f'{failed} failures'}")
         if failed:
             raise SystemExit(1)
+
+
+def _example_count(entry: Rule | Entry) -> int:
+    examples = entry.examples
+    if isinstance(entry, Rule):
+        return len(examples.remove) + len(examples.keep)
+    return len(examples.change) + len(examples.keep)

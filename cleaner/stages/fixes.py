@@ -10,7 +10,9 @@ from cleaner.text.edits import Fix, apply_fixes
 
 
 class FixStage(Stage):
-    """Applies its module's `FIXES` in order to every block; an emptied block is removed."""
+    """Applies its module's `FIXES` in order to every block; an emptied block is removed.
+    Each fix is the catalog entry `<stage>.<name>` and the removal `<stage>.empty`: what
+    `[rules] disable` switches off is skipped."""
 
     fixes: dict[str, Fix]
 
@@ -21,19 +23,25 @@ class FixStage(Stage):
         if unknown:
             raise ConfigError(f"{self.name}.disable: unknown fix {', '.join(sorted(unknown))} "
                               f"(known: {', '.join(self.fixes)})")
-        self.active = [(n, f) for n, f in self.fixes.items() if n not in disabled]
+        # `[<stage>] disable` names a fix by its name, `[rules] disable` by its catalog id.
+        self.active = [(n, f) for n, f in self.fixes.items()
+                       if n not in disabled and rules.enabled(f"{self.name}.{n}")]
+        self.removes_empty = rules.enabled(f"{self.name}.empty")
 
     def __call__(self, doc: Document) -> Document:
         blocks, edits = [], []
         language = doc.meta.language
         for block in doc.blocks:
             text, changes = apply_fixes(block.text, self.active, language, self.name, block.position)
-            edits.extend(changes)
             if text:
+                edits.extend(changes)
                 blocks.append(block.with_text(text) if changes else block)
-            else:
+            elif self.removes_empty:
+                edits.extend(changes)
                 edits.append(Edit(stage=self.name, rule=f"{self.name}.empty", action="remove",
                                   before=block.text, position=block.position))
+            else:  # `<stage>.empty` is off: the block stays as it was, unfixed
+                blocks.append(block)
         if not edits:
             return doc
         return doc.with_edits(edits, blocks=tuple(blocks))

@@ -95,12 +95,16 @@ class MoveMetadata(Stage):
     requires = frozenset({"blocks", "language"})
     provides = frozenset({"metadata"})
 
+    def __init__(self, config, rules: RuleSet) -> None:
+        super().__init__(config, rules)
+        self.moves_url = rules.enabled("metadata.url")
+
     def __call__(self, doc: Document) -> Document:
         language, site = doc.meta.language, site_of(doc.url)
         layout = Layout.of(doc.blocks, language)
         meta, blocks, edits = doc.meta, [], []
         for index, block in enumerate(doc.blocks):
-            if doc.url and block.text == doc.url:
+            if self.moves_url and doc.url and block.text == doc.url:
                 edits.append(Edit(stage=self.name, rule="metadata.url", action="to_metadata",
                                   before=block.text, position=block.position,
                                   reason="the page's own URL, already the record's url"))

@@ -13,7 +13,9 @@ idempotent). The first line is, in this order:
   removed (`inserted.unrelated-headline`).
 
 Anything else (a paragraph of the story, a line no rule knows) ends the head. Without a
-paragraph of prose there is no story to be about, and nothing is judged.
+paragraph of prose there is no story to be about, and nothing is judged. Each decision is a
+catalog entry (`metadata.title`, `metadata.subtitle`, `inserted.unrelated-headline`); one
+switched off by `[rules] disable` leaves the line where it is, which ends the head.
 """
 
 from __future__ import annotations
@@ -39,6 +41,12 @@ class Top(Stage):
     requires = frozenset({"dechromed", "metadata"})
     provides = frozenset({"top"})
 
+    def __init__(self, config, rules) -> None:
+        super().__init__(config, rules)
+        # A decision switched off by `[rules] disable` leaves the first line where it is.
+        self.enabled = {rule: rules.enabled(rule) for rule, _ in
+                        (_TITLE, _SUBTITLE, _UNRELATED)}
+
     def __call__(self, doc: Document) -> Document:
         blocks, meta, edits = list(doc.blocks), doc.meta, []
         known_title = meta.title
@@ -46,6 +54,8 @@ class Top(Stage):
         while blocks:
             first = blocks[0]
             if known_title is not None and is_same_title(first.text, known_title):
+                if not self.enabled[_KNOWN_TITLE[0]]:
+                    break
                 edits.append(_edit(_KNOWN_TITLE, "to_metadata", first))
                 known_title = None  # found: a second copy is a subtitle
                 blocks.pop(0)
@@ -57,7 +67,7 @@ class Top(Stage):
                 blocks[:1] = [first.with_text(text)] if text else []
                 continue
             verdict = self._judge_headline(blocks, meta)
-            if verdict is None:
+            if verdict is None or not self.enabled[verdict[0][0]]:
                 break
             (rule, reason), action, meta = verdict
             edits.append(_edit((rule, reason), action, first))
