@@ -131,8 +131,7 @@ def arrow_type(annotation: Any) -> Any:
 def model_fields(model: type[BaseModel]) -> list[Any]:
     import pyarrow as pa
 
-    return [pa.field(name, arrow_type(info.annotation), nullable=not info.is_required()
-                     or _optional(info.annotation))
+    return [pa.field(name, arrow_type(info.annotation), nullable=_optional(info.annotation))
             for name, info in model.model_fields.items()]
 
 
@@ -145,7 +144,7 @@ def source_type() -> Any:
     import pyarrow as pa
 
     return pa.struct([("path", pa.string()), ("line", pa.int64()), ("offset", pa.int64()),
-                      ("row", pa.int64()), ("index", pa.int64())])
+                      ("row", pa.int64())])
 
 
 @lru_cache(maxsize=1)
