@@ -303,8 +303,12 @@ class RemoteStore:
         return self.read(name) is not None
 
     def read(self, name: str) -> bytes | None:
+        """The object's bytes, never from fsspec's listing cache: another process (a worker)
+        may have written it since this one last looked."""
+        key = self._key(name)
+        self.fs.invalidate_cache(key)
         try:
-            return self.fs.cat_file(self._key(name))
+            return self.fs.cat_file(key)
         except FileNotFoundError:
             return None
 

@@ -12,6 +12,7 @@ a shard counts as done only once its marker object exists.
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import re
 from pathlib import Path
@@ -60,7 +61,8 @@ def open_input(path: Path | str) -> IO[bytes]:
         return gzip.open(name, "rb") if compressed else open(name, "rb")
     fs, inside = filesystem(name)
     raw = fs.open(inside, "rb")
-    return gzip.GzipFile(fileobj=raw, mode="rb") if compressed else raw
+    # fsspec's files have no readline(size): a buffered reader over them has
+    return gzip.GzipFile(fileobj=raw, mode="rb") if compressed else io.BufferedReader(raw)
 
 
 def open_raw(path: Path | str) -> IO[bytes]:
