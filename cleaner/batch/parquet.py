@@ -93,16 +93,46 @@ def _rows(table: Any, fields: JsonFields, start: int, end: int) -> Iterator[dict
 
 
 def plan_parquet(file: InputFile, shard_size: int, name_of: Any) -> list[ParquetSlice]:
-    """Slices of `shard_size` rows; the row count comes from the file's footer."""
+    """Slices of at most `shard_size` rows (row counts come from the file's footer), cut at
+    row-group edges where the groups are smaller than a shard: a slice that starts inside a
+    row group must decode the group's rows before it."""
     pq = require_pyarrow(file.display)
     try:
         with open_raw(file.path) as stream:
-            total = pq.ParquetFile(stream).metadata.num_rows
+            metadata = pq.ParquetFile(stream).metadata
+            groups = [metadata.row_group(g).num_rows for g in range(metadata.num_row_groups)]
     except (OSError, ValueError) as exc:
         raise BatchError(f"{file.display} is not a readable Parquet file: {exc}") from None
+    ranges = row_ranges(groups, shard_size)
     return [ParquetSlice(name_of("parquet", file.display, index), file.display, str(file.path),
-                         start, min(shard_size, total - start))
-            for index, start in enumerate(range(0, total, shard_size))]
+                         start, rows)
+            for index, (start, rows) in enumerate(ranges)]
+
+
+def row_ranges(groups: list[int], shard_size: int) -> list[tuple[int, int]]:
+    """(first row, rows) of each shard: whole row groups packed up to `shard_size` rows, and
+    groups larger than that cut in `shard_size` pieces.
+
+    >>> row_ranges([4, 4, 4, 3], 10)
+    [(0, 8), (8, 7)]
+    >>> row_ranges([25, 2], 10)
+    [(0, 10), (10, 10), (20, 5), (25, 2)]
+    """
+    ranges: list[tuple[int, int]] = []
+    start = taken = 0
+    for size in groups:
+        if taken and taken + size > shard_size:
+            ranges.append((start, taken))
+            start, taken = start + taken, 0
+        if size > shard_size:
+            ranges.extend((start + cut, min(shard_size, size - cut))
+                          for cut in range(0, size, shard_size))
+            start += size
+            continue
+        taken += size
+    if taken:
+        ranges.append((start, taken))
+    return ranges
 
 
 # The output schema, from the models.
