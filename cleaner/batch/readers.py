@@ -107,12 +107,20 @@ def file_kind(name: str) -> str | None:
     return _KIND_BY_SUFFIX.get(os.path.splitext(lower)[1])
 
 
-def expand_inputs(inputs: Sequence[str], exclude: Path | None = None,
+def expand_inputs(inputs: Sequence[str], exclude: Path | str | None = None,
                   ) -> tuple[list[InputFile], list[Skipped]]:
     """The files `inputs` name, in order and each once; BatchError for an input naming nothing.
 
-    Files inside `exclude` (the run's output folder) are never inputs, however they are named.
+    Files inside `exclude` (the run's output folder, or its URL) are never inputs, however
+    they are named.
     """
+    if isinstance(exclude, str):
+        return _expand(inputs, None, exclude.rstrip("/") + "/")
+    return _expand(inputs, exclude, None)
+
+
+def _expand(inputs: Sequence[str], exclude: Path | None, exclude_url: str | None,
+            ) -> tuple[list[InputFile], list[Skipped]]:
     found: list[InputFile] = []
     skipped: list[Skipped] = []
     seen: set[Path] = set()
@@ -120,7 +128,7 @@ def expand_inputs(inputs: Sequence[str], exclude: Path | None = None,
     for arg in inputs:
         before = len(found), len(skipped)
         if is_url(arg):
-            readable = _add_remote(arg, found, skipped)
+            readable = _add_remote(arg, found, skipped, exclude_url)
         else:
             readable = _add_local(arg, excluded, seen, found, skipped)
         if not readable:
@@ -160,7 +168,8 @@ def _nothing_to_read(arg: str, skipped: list[Skipped]) -> str:
             f"(.txt, .html, .jsonl[.gz], .warc[.gz], .parquet); first: {skipped[0].display}")
 
 
-def _add_remote(url: str, found: list[InputFile], skipped: list[Skipped]) -> int:
+def _add_remote(url: str, found: list[InputFile], skipped: list[Skipped],
+                exclude_url: str | None) -> int:
     """Add the objects `url` names (an object, a prefix walked in sorted order, or a glob);
     returns how many of them are of a readable type."""
     fs, inside = filesystem(url)
@@ -184,6 +193,8 @@ def _add_remote(url: str, found: list[InputFile], skipped: list[Skipped]) -> int
             continue
         kind = file_kind(name)
         full = join_url(fs, path)
+        if exclude_url and full.startswith(exclude_url):
+            continue
         readable += kind is not None
         if kind is None:
             skipped.append(Skipped(full, f"unsupported file type {Path(name).suffix or '(none)'}"))

@@ -19,6 +19,7 @@ from cleaner.batch.extras import Extras
 from cleaner.batch.identity import run_identity
 from cleaner.batch.manifest import build_manifest, config_hash, rules_hash
 from cleaner.batch.output import OutputDir
+from cleaner.batch.parquet import require_pyarrow
 from cleaner.batch.passes import (
     duplicates_section,
     read_templates,
@@ -68,6 +69,8 @@ def check_options(options: RunOptions) -> None:
         raise BatchError(f"--compression {options.compression} does not apply to "
                          f"--output-format {options.output_format} (choose from "
                          f"{', '.join(c or 'none' for c in COMPRESSIONS[options.output_format])})")
+    if options.output_format == "parquet":
+        require_pyarrow("--output-format parquet")
     plain_jsonl = options.output_format == "jsonl" and options.compression is None
     if options.dedup and not plain_jsonl:
         raise BatchError("--dedup and --drop-duplicates need --output-format jsonl without "
@@ -89,7 +92,7 @@ def run_batch(options: RunOptions, executor: Executor | None = None) -> dict[str
     check_options(options)
     executor = executor or make_executor(options.executor, options.workers, options.ray_address)
     local_output = None if is_url(options.output) else Path(local_path(str(options.output)))
-    files, skipped = expand_inputs(options.inputs, exclude=local_output)
+    files, skipped = expand_inputs(options.inputs, exclude=local_output or str(options.output))
     shards = plan_shards(files, options.shard_size)
     given = read_templates(options.templates_file)
     out = OutputDir(local_output or options.output, options.output_format, options.compression)

@@ -132,3 +132,25 @@ def test_ray_on_s3_gives_the_local_runs_records(s3, inputs, local_run, fast_conf
     assert without_path(s3_rows(fs, "ray", "records")) == without_path(rows(local_run, "records"))
     remote = orjson.loads(fs.cat_file(f"{BUCKET}/ray/manifest.json"))
     assert remote["run"]["executor"] == "ray"
+
+
+def test_urls_name_objects_prefixes_and_globs_and_never_the_output(s3, inputs, monkeypatch):
+    env, fs = s3
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    from cleaner.batch.readers import expand_inputs
+
+    extra = {f"{BUCKET}/in/run/records/x.jsonl": b"{}\n",  # an output inside the input
+             f"{BUCKET}/in/notes.pdf": b"%PDF"}
+    for key, data in extra.items():
+        fs.pipe_file(key, data)
+    try:
+        files, skipped = expand_inputs([f"s3://{BUCKET}/in/"], exclude=f"s3://{BUCKET}/in/run")
+        assert [f.display for f in files] == [f"s3://{BUCKET}/in/{n}"
+                                              for n in ("a.jsonl", "b.warc.gz", "c.parquet")]
+        assert [s.display for s in skipped] == [f"s3://{BUCKET}/in/notes.pdf"]
+        files, _ = expand_inputs([f"s3://{BUCKET}/in/*.warc.gz", f"s3://{BUCKET}/in/a.jsonl"])
+        assert [f.kind for f in files] == ["warc", "jsonl"]
+    finally:
+        for key in extra:
+            fs.rm_file(key)
