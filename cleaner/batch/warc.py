@@ -3,7 +3,8 @@
 Every `response` record whose HTTP `Content-Type` is HTML is one document: `id` is its
 `WARC-Record-ID` (without the angle brackets), `url` its `WARC-Target-URI`, and the bytes
 keep the HTTP header's charset (`SourceItem.charset`, weighed with the page's own
-declaration by `cleaner.batch.charset`). Other records are no documents: they are counted by
+declaration by `cleaner.batch.charset`) and lose their chunked transfer coding and gzip or
+deflate content coding. Other records are no documents: they are counted by
 reason (`record_type:request`, `content_type:image/png`, ...) in the shard's marker and the
 manifest, never written as rows. A truncated file ends as one `truncated` error row; the
 records before the damage are kept.
@@ -15,12 +16,20 @@ only its records.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from cleaner.batch import BatchError
-from cleaner.batch.readers import ErrorRow, InputFile, JsonFields, SkippedRecord, SourceItem
+from cleaner.batch.readers import (
+    MAX_DOCUMENT_BYTES,
+    ErrorRow,
+    InputFile,
+    JsonFields,
+    SkippedRecord,
+    SourceItem,
+)
 from cleaner.batch.storage import open_raw
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -66,8 +75,8 @@ class WarcSlice:
                     item = record_item(record, self.input)
                     yield item
                     read += 1
-                    if isinstance(item, ErrorRow):  # truncated: nothing follows
-                        return
+                    if isinstance(item, ErrorRow) and item.error == "truncated":
+                        return  # nothing follows the damage
         except OSError as exc:
             yield ErrorRow(None, {"path": self.input}, "read_error", f"OSError: {exc}")
             return
@@ -90,6 +99,11 @@ def record_item(record: Any, display: str) -> SourceItem | ErrorRow | SkippedRec
     kind = str(record.record_type).rsplit(".", 1)[-1]
     content_type = (record.http_content_type or "").lower() if record.is_http else ""
     wanted = kind == "response" and content_type in HTML_TYPES
+    if wanted and record.content_length > MAX_DOCUMENT_BYTES:
+        record.consume()
+        return ErrorRow(record_id, origin, "too_large",
+                        f"the HTTP body has {record.content_length:,} bytes, over the "
+                        f"{MAX_DOCUMENT_BYTES:,} one document may take; it was not read")
     payload = record.reader.read() if wanted else None
     got = len(payload) if wanted else record.consume()
     if _truncated(record, got):
@@ -103,7 +117,74 @@ def record_item(record: Any, display: str) -> SourceItem | ErrorRow | SkippedRec
     if not wanted:
         return SkippedRecord(f"content_type:{content_type or 'none'}")
     url = _unbracket(record.headers.get("WARC-Target-URI"))
-    return SourceItem(payload, origin, "html", record_id, url, record.http_charset or None)
+    try:
+        body = decode_http_body(payload, record.http_headers)
+    except HttpBodyError as exc:
+        return ErrorRow(record_id, origin, exc.kind, str(exc))
+    return SourceItem(body, origin, "html", record_id, url, record.http_charset or None)
+
+
+class HttpBodyError(ValueError):
+    """An HTTP body that cannot be decoded; `kind` is the error row's kind."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+def decode_http_body(payload: bytes, headers: Any) -> bytes:
+    """The body as the server meant it: chunked transfer coding removed, then gzip or
+    deflate content coding (as wget and browser-based crawlers store them; Common Crawl
+    stores bodies decoded). Decoded here rather than by fastwarc, whose iteration cannot go
+    on after a body fails to decode: here a bad body is one error row and the file goes on.
+    A body that would inflate past MAX_DOCUMENT_BYTES is refused, not inflated."""
+    transfer = (headers.get("Transfer-Encoding") or "").lower()
+    if "chunked" in transfer:
+        payload = _dechunk(payload)
+    coding = (headers.get("Content-Encoding") or "identity").lower().strip()
+    if coding in ("identity", "none", ""):
+        return payload
+    if coding not in ("gzip", "x-gzip", "deflate"):
+        raise HttpBodyError("unsupported_encoding",
+                            f"the HTTP body has Content-Encoding {coding!r}, which is not read "
+                            "(gzip and deflate are)")
+    return _inflate(payload, coding)
+
+
+def _dechunk(payload: bytes) -> bytes:
+    """Remove HTTP/1.1 chunked transfer coding (chunk sizes in hex, then the chunk)."""
+    parts: list[bytes] = []
+    position = 0
+    while True:
+        end = payload.find(b"\r\n", position)
+        try:
+            size = int(payload[position:end].split(b";")[0], 16) if end >= 0 else -1
+        except ValueError:
+            size = -1
+        if size < 0:
+            raise HttpBodyError("invalid_http_body", "the HTTP body says it is chunked, but "
+                                f"byte {position} does not start a chunk")
+        if size == 0:
+            return b"".join(parts)
+        parts.append(payload[end + 2:end + 2 + size])
+        position = end + 2 + size + 2
+
+
+def _inflate(payload: bytes, coding: str) -> bytes:
+    # gzip or zlib wrapper (47); some servers send raw deflate for "deflate" (-15)
+    attempts = (47,) if coding != "deflate" else (47, -15)
+    for wbits in attempts:
+        inflater = zlib.decompressobj(wbits)
+        try:
+            body = inflater.decompress(payload, MAX_DOCUMENT_BYTES + 1)
+        except zlib.error as exc:
+            error = exc
+            continue
+        if len(body) > MAX_DOCUMENT_BYTES:
+            raise HttpBodyError("too_large", f"the {coding} HTTP body inflates past "
+                                f"{MAX_DOCUMENT_BYTES:,} bytes; it was not read")
+        return body
+    raise HttpBodyError("invalid_http_body", f"the {coding} HTTP body cannot be decoded: {error}")
 
 
 def _truncated(record: Any, got: int) -> bool:

@@ -8,7 +8,7 @@ import io
 import pytest
 
 from cleaner.batch import warc
-from tests.batch.containers import pages_jsonl, pages_parquet, pages_warc, record_id, url
+from tests.batch.containers import page, pages_jsonl, pages_parquet, pages_warc, record_id, url
 from tests.batch.helpers import manifest, rows
 
 pytest.importorskip("fastwarc", reason="WARC input needs the 'warc' extra (in 'dev')")
@@ -106,3 +106,41 @@ def test_without_fastwarc_a_warc_input_is_refused_before_any_work(tmp_path, cli,
     result = cli("run", path, "-o", tmp_path / "out", "--workers", "0", "-q")
     assert result.exit_code == 2 and "pip install 'cleaner[warc]'" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def encoded_pages_warc(path):
+    """Four responses as wget-like crawlers store them: gzip content coding in chunks, a
+    corrupt gzip body, a brotli body, and a plain page."""
+    import gzip
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    html = [page(n)[0].encode() for n in range(4)]
+    packed = gzip.compress(html[0])
+    chunked = b"".join(b"%x\r\n%s\r\n" % (len(packed[i:i + 100]), packed[i:i + 100])
+                       for i in range(0, len(packed), 100)) + b"0\r\n\r\n"
+    bodies = [(chunked, [("Content-Encoding", "gzip"), ("Transfer-Encoding", "chunked")]),
+              (gzip.compress(html[1])[:30] + b"garbage" * 20, [("Content-Encoding", "gzip")]),
+              (b"not really brotli", [("Content-Encoding", "br")]),
+              (html[3], [])]
+    with open(path, "wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for n, (body, headers) in enumerate(bodies):
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8"),
+                                               *headers], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                url(n), "response", payload=io.BytesIO(body), http_headers=http,
+                warc_headers_dict={"WARC-Record-ID": f"<{record_id(n)}>"}))
+    return path
+
+
+def test_encoded_http_bodies_are_decoded_and_a_bad_one_is_one_error_row(tmp_path, cli):
+    path = encoded_pages_warc(tmp_path / "encoded.warc.gz")
+    assert cli("run", path, "-o", tmp_path / "out", "--workers", "0", "-q").exit_code == 0
+    plain = pages_jsonl(tmp_path / "plain.jsonl", 4)
+    assert cli("run", plain, "-o", tmp_path / "plain", "--workers", "0", "-q").exit_code == 0
+    expected = records_without_source(tmp_path / "plain")
+    assert records_without_source(tmp_path / "out") == [expected[0], expected[3]]
+    errors = [(e["id"], e["error"]) for e in rows(tmp_path / "out", "errors")]
+    assert errors == [(record_id(1), "invalid_http_body"), (record_id(2), "unsupported_encoding")]
