@@ -14,6 +14,7 @@ and the marker last, and a shard without its marker is redone, whatever else it 
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import os
 import shutil
@@ -139,21 +140,24 @@ class ShardWriter:
         sink.write(row)
 
     def abandon(self) -> None:
-        """Close and remove what was not committed."""
+        """Close and remove what was not committed (best effort: closing may fail again, as
+        on a full disk, and must not hide the error that ended the shard)."""
         for kind, sink in self.sinks.items():
-            sink.discard()
+            with contextlib.suppress(Exception):
+                sink.discard()
             self._temp(kind).unlink(missing_ok=True)
         self.sinks = {}
 
     def commit(self, marker: dict[str, Any]) -> None:
         for kind in KINDS:
             final = f"{kind}/{self.name}{self.suffix}"
-            sink = self.sinks.pop(kind, None)
+            sink = self.sinks.get(kind)
             if sink is None:
                 self.out.store.remove(final)  # left by an earlier, interrupted attempt
                 continue
-            sink.close()
+            sink.close()  # if this fails (a full disk), `abandon` removes the temporary file
             self.out.store.publish(self._temp(kind), final)
+            del self.sinks[kind]
         self.out.store.write(f"done/{self.name}.json", orjson.dumps(marker))
 
     def _temp(self, kind: str) -> Path:
