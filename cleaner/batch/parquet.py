@@ -3,7 +3,8 @@
 Input: a shard is a range of `shard_size` rows of one file, read batch by batch from the row
 groups that hold it and only in the columns `--id-field`, `--text-field`, `--html-field` and
 `--url-field` name, so memory stays flat whatever the file's size. Each row is validated as
-a JSONL document is (`item_from_mapping`): the same error rows for the same problems.
+a JSONL document is (`item_from_mapping`): the same error rows for the same problems; a
+binary column of HTML or text is read as bytes.
 
 Output: the Arrow schema is derived from the pydantic models (`ArticleRecord`, and `Edit`
 for the `edits` list of structs), so a field added to the record is written without a
@@ -15,7 +16,7 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -61,7 +62,7 @@ class ParquetSlice:
             with open_raw(self.path) as stream:
                 table = pq.ParquetFile(stream)
                 for data in _rows(table, fields, self.first_row, end):
-                    yield item_from_mapping(data, {"path": self.input, "row": row}, fields)
+                    yield row_item(data, {"path": self.input, "row": row}, fields)
                     row += 1
         except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
             yield from (ErrorRow(None, {"path": self.input, "row": n}, "read_error",
@@ -69,6 +70,18 @@ class ParquetSlice:
 
     def fingerprint(self) -> str:
         return f"{self.name}:{self.first_row}+{self.rows}"
+
+
+def row_item(data: dict[str, Any], origin: dict[str, Any], fields: JsonFields,
+             ) -> SourceItem | ErrorRow:
+    """A row as a source item, checked as a JSONL document is; a binary (bytes) text or HTML
+    column is taken as bytes, whose charset `clean()` detects."""
+    field = fields.html if data.get(fields.html) is not None else fields.text
+    value = data.get(field)
+    if not isinstance(value, bytes):
+        return item_from_mapping(data, origin, fields)
+    item = item_from_mapping({**data, field: ""}, origin, fields)
+    return replace(item, source=value) if isinstance(item, SourceItem) else item
 
 
 def _rows(table: Any, fields: JsonFields, start: int, end: int) -> Iterator[dict[str, Any]]:

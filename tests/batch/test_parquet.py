@@ -134,3 +134,15 @@ def test_the_schema_follows_the_pydantic_model():
         pa.field("text", pa.string(), nullable=False), pa.field("at", pa.int64())]))
     names = records_schema().names
     assert names[0] == "id" and names[-1] == "source" and "edits" in names
+
+
+def test_a_binary_html_column_is_read_as_bytes(tmp_path, cli):
+    html = "<html><head><meta charset='windows-1252'></head><body><article><p>" + article(1)
+    table = pa.table({"id": ["a"], "html": [(html + " Café.</p></article></body></html>")
+                                            .encode("cp1252")]})
+    pq.write_table(table, tmp_path / "binary.parquet")
+    result = cli("run", tmp_path / "binary.parquet", "-o", tmp_path / "out", "--workers", "0",
+                 "-q")
+    assert result.exit_code == 0, result.output
+    (record,) = rows(tmp_path / "out", "records")
+    assert record["id"] == "a" and record["text"].endswith("Café.")
