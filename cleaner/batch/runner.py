@@ -39,8 +39,8 @@ from cleaner.config import Config
 @dataclass(frozen=True)
 class RunOptions:
     """Everything `cleaner run` was asked to do. Only `config`, the inputs, `shard_size`,
-    `fields`, `dedup` and the templates decide the output; the rest decides how fast and how
-    visibly it is made."""
+    `fields`, `dedup`, the templates, `output_format` and `compression` decide the output; the
+    rest decides how fast and how visibly it is made (and `output` where)."""
 
     inputs: tuple[str, ...]
     output: Path | str  # a local folder, or a URL (s3://bucket/prefix)
