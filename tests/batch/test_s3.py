@@ -121,12 +121,15 @@ def test_on_s3_a_shard_without_its_marker_is_redone_whatever_its_data(s3, inputs
 
 
 def test_ray_on_s3_gives_the_local_runs_records(s3, inputs, local_run, fast_config):
-    """The cluster recipe of docs/batch.md on one machine: a local Ray (started by the run),
-    inputs and output in the bucket."""
+    """The cluster recipe of docs/batch.md on one machine: a Ray started by the run itself
+    (`--ray-address local`: never a cluster someone else started on this machine with
+    `ray start`, whose workers would not have this environment), inputs and output in the
+    bucket."""
     pytest.importorskip("ray")
     env, fs = s3
     result = cleaner_run(env | {"RAY_AUTH_MODE": "disabled"}, f"s3://{BUCKET}/in/", "-o",
-                         f"s3://{BUCKET}/ray", "--executor", "ray", "--shard-size", "5",
+                         f"s3://{BUCKET}/ray", "--executor", "ray", "--ray-address", "local",
+                         "--shard-size", "5",
                          "--config", fast_config, "-q")
     assert result.returncode == 0, result.stderr[-3000:]
     assert without_path(s3_rows(fs, "ray", "records")) == without_path(rows(local_run, "records"))
