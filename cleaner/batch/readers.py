@@ -161,7 +161,7 @@ def _nothing_to_read(arg: str, skipped: list[Skipped]) -> str:
     """The one line for an input that holds no file of a type `cleaner run` reads."""
     if not skipped:
         return f"{arg}: no file to read (an empty folder?)"
-    if len(skipped) == 1 and skipped[0].display == printable(os.path.normpath(arg)):
+    if len(skipped) == 1 and skipped[0].display in (arg, printable(os.path.normpath(arg))):
         return (f"{arg}: {skipped[0].reason}; cleaner run reads .txt, .html, .jsonl[.gz], "
                 ".warc[.gz] and .parquet")
     return (f"{arg}: none of its {len(skipped)} files is of a type cleaner run reads "
