@@ -4,19 +4,26 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-INSTALLED := $(VENV)/.installed
+INSTALLED := $(VENV)/.installed-dev
+INSTALLED_BASE := $(VENV)/.installed-base
 
 .PHONY: setup run test lint quality speed clean
 
 setup: $(INSTALLED)
 
-$(INSTALLED): pyproject.toml
+# `make run` needs only cleaner itself; `make test` (and `setup`) the dev extra: the test
+# tools, every optional format, moto's S3 server and Ray.
+$(INSTALLED_BASE): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(INSTALLED_BASE)
+
+$(INSTALLED): $(INSTALLED_BASE)
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(INSTALLED)
 
-run: setup
+run: $(INSTALLED_BASE)
 	$(BIN)/cleaner run fixtures/ --output out/fixtures --overwrite
 
 test: setup

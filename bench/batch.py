@@ -17,10 +17,20 @@ and prints one row per run:
   workers, they are competing for CPUs), and its share spent reading inputs, cleaning and
   writing output (from the manifest's ``run.seconds``).
 
-It ends by checking that every run wrote byte-identical records. Run from the repository
-root::
+It ends by checking that every run wrote byte-identical records. ``--input-format parquet``
+writes the same documents as a Parquet file (row groups of 1,000 rows) instead: run it at
+6,000 and at 24,000 documents to see that memory stays flat.
+
+``--read-cost`` measures the readers alone instead (no cleaning): the HTML pages of the Zyte
+dataset (``html/*.html``), repeated to ``--docs`` documents, as JSONL, JSONL.gz, WARC,
+WARC.gz and Parquet; for each, the time to plan the shards and read every document to text
+(for WARC: the header charset weighed and the bytes decoded, as ``clean()`` would), median of
+``--repeat`` interleaved rounds, per document and against JSONL of the same compression.
+
+Run from the repository root::
 
     .venv/bin/python bench/batch.py [--docs 6000] [--workers 1,2] [--repeat 3] [--shard-size 1000]
+                                    [--input-format jsonl|parquet] [--read-cost]
 """
 from __future__ import annotations
 
@@ -37,7 +47,9 @@ from pathlib import Path
 import orjson
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_TEXTS = REPO.parent / "shared" / "datasets" / "zyte-article-extraction" / "noisy_trafilatura_recall"
+DATASET = REPO.parent / "shared" / "datasets" / "zyte-article-extraction"
+DEFAULT_TEXTS = DATASET / "noisy_trafilatura_recall"
+DEFAULT_PAGES = DATASET / "html"
 CLEANER = Path(sys.executable).with_name("cleaner")
 POLL_SECONDS = 0.1
 SCAN_EVERY = 5  # polls between two looks for new processes in /proc
@@ -51,10 +63,16 @@ def main(argv: list[str] | None = None) -> int:
                     help="runs of each worker count, interleaved; the median is shown (default 3)")
     ap.add_argument("--shard-size", type=int, default=1000)
     ap.add_argument("--texts", type=Path, default=DEFAULT_TEXTS, help="folder of *.txt inputs")
+    ap.add_argument("--input-format", choices=["jsonl", "parquet"], default="jsonl")
+    ap.add_argument("--read-cost", action="store_true",
+                    help="time the readers alone on HTML pages as JSONL, WARC and Parquet")
+    ap.add_argument("--pages", type=Path, default=DEFAULT_PAGES, help="folder of *.html pages")
     args = ap.parse_args(argv)
+    if args.read_cost:
+        return read_cost(args.pages, args.docs, args.repeat)
 
     with tempfile.TemporaryDirectory(prefix="cleaner-bench-") as tmp:
-        feed = build_input(Path(tmp) / "input.jsonl", args.texts, args.docs)
+        feed = build_input(Path(tmp) / f"input.{args.input_format}", args.texts, args.docs)
         print(f"input: {args.docs:,} documents, {feed.stat().st_size / 2**20:.1f} MiB "
               f"({len(list(args.texts.glob('*.txt')))} texts repeated); "
               f"shard size {args.shard_size}; {os.cpu_count()} CPUs")
@@ -81,6 +99,14 @@ def build_input(path: Path, texts_folder: Path, count: int) -> Path:
     texts = [f.read_text(encoding="utf-8") for f in sorted(texts_folder.glob("*.txt"))]
     if not texts:
         raise SystemExit(f"no *.txt files in {texts_folder}")
+    if path.suffix == ".parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        pq.write_table(pa.table({"id": [f"doc-{n:06d}" for n in range(count)],
+                                 "text": [texts[n % len(texts)] for n in range(count)]}),
+                       path, row_group_size=1000)
+        return path
     path.write_bytes(b"".join(orjson.dumps({"id": f"doc-{n:06d}", "text": texts[n % len(texts)]})
                               + b"\n" for n in range(count)))
     return path
@@ -183,6 +209,97 @@ def print_table(results: list[dict]) -> None:
               f"{counts['documents'] / r['wall']:>7.1f} {base / r['wall']:>6.2f}x {busy:>8.1f} "
               f"{r['largest_mib']:>11.0f} {r['sum_mib']:>8.0f} {share['read']:>6.2f} "
               f"{share['clean']:>7.2f} {share['write']:>7.2f}")
+
+
+def read_cost(pages_folder: Path, count: int, rounds: int) -> int:
+    """Time each reader on the same pages; print µs per document and the ratio to JSONL."""
+    pages = load_pages(pages_folder, count)
+    with tempfile.TemporaryDirectory(prefix="cleaner-bench-read-") as tmp:
+        inputs = write_containers(Path(tmp), pages)
+        times: dict[str, list[float]] = {name: [] for name in inputs}
+        for _ in range(rounds):
+            for name, path in inputs.items():
+                times[name].append(read_seconds(path, len(pages)))
+        print(f"{len(pages):,} HTML pages ({len(set(pages))} distinct), {rounds} rounds, "
+              "median; planning and reading to text, no cleaning")
+        print(f"{'input':>10} {'MiB':>6} {'µs/doc':>7} {'vs JSONL':>9}   rounds (µs/doc)")
+        medians = {name: sorted(t)[len(t) // 2] for name, t in times.items()}
+        for name, path in inputs.items():
+            base = medians["jsonl.gz" if name.endswith(".gz") else "jsonl"]
+            spread = ", ".join(f"{t * 1e6:.0f}" for t in times[name])
+            print(f"{name:>10} {path.stat().st_size / 2**20:>6.1f} {medians[name] * 1e6:>7.0f} "
+                  f"{medians[name] / base:>8.2f}x   {spread}")
+    return 0
+
+
+def load_pages(folder: Path, count: int) -> list[str]:
+    """`count` pages cycling through the folder's HTML files, decoded as `clean()` would."""
+    from cleaner.stages.decode import decode_bytes
+
+    pages = [decode_bytes(f.read_bytes()) for f in sorted(folder.glob("*.html"))]
+    if not pages:
+        raise SystemExit(f"no *.html files in {folder}")
+    return [pages[n % len(pages)] for n in range(count)]
+
+
+def write_containers(folder: Path, pages: list[str]) -> dict[str, Path]:
+    """The pages as JSONL (`html`), JSONL.gz, WARC, WARC.gz (UTF-8, charset in the header)
+    and Parquet (row groups of 1,000)."""
+    import gzip
+    import io
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    lines = b"".join(orjson.dumps({"id": f"doc-{n:06d}", "url": f"https://bench.test/{n}",
+                                   "html": page}) + b"\n" for n, page in enumerate(pages))
+    paths = {"jsonl": folder / "p.jsonl", "jsonl.gz": folder / "p.jsonl.gz",
+             "warc": folder / "p.warc", "warc.gz": folder / "p.warc.gz",
+             "parquet": folder / "p.parquet"}
+    paths["jsonl"].write_bytes(lines)
+    paths["jsonl.gz"].write_bytes(gzip.compress(lines, compresslevel=6))
+    for name in ("warc", "warc.gz"):
+        with open(paths[name], "wb") as handle:
+            writer = WARCWriter(handle, gzip=name.endswith(".gz"))
+            for n, page in enumerate(pages):
+                headers = StatusAndHeaders("200 OK", [("Content-Type",
+                                                       "text/html; charset=utf-8")],
+                                           protocol="HTTP/1.1")
+                writer.write_record(writer.create_warc_record(
+                    f"https://bench.test/{n}", "response", http_headers=headers,
+                    payload=io.BytesIO(page.encode("utf-8"))))
+    pq.write_table(pa.table({"id": [f"doc-{n:06d}" for n in range(len(pages))],
+                             "url": [f"https://bench.test/{n}" for n in range(len(pages))],
+                             "html": pages}), paths["parquet"], row_group_size=1000)
+    return paths
+
+
+def read_seconds(path: Path, expected: int) -> float:
+    """Seconds per document to plan `path`'s shards and read every document to text."""
+    from cleaner.batch.charset import apply_header_charset
+    from cleaner.batch.readers import JsonFields, SourceItem, expand_inputs
+    from cleaner.batch.shards import plan_shards
+
+    fields = JsonFields()
+    started = time.perf_counter()
+    files, _ = expand_inputs([str(path)])
+    documents = 0
+    for shard in plan_shards(files, 1000):
+        for item in shard.items(fields):
+            if isinstance(item, SourceItem):
+                source = item.source
+                if isinstance(source, bytes):
+                    source = apply_header_charset(source, item.charset)
+                    text = source if isinstance(source, str) else source.decode("utf-8")
+                else:
+                    text = source
+                documents += bool(text)
+    seconds = time.perf_counter() - started
+    if documents != expected:
+        raise SystemExit(f"{path.name}: read {documents} documents, expected {expected}")
+    return seconds / documents
 
 
 if __name__ == "__main__":

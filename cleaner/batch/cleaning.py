@@ -14,6 +14,7 @@ from typing import Any
 
 from cleaner.api import Expired, clean, stable_id
 from cleaner.api import time_limit as api_time_limit
+from cleaner.batch.charset import apply_header_charset
 from cleaner.batch.readers import ErrorRow, SourceItem
 from cleaner.config import Config
 from cleaner.errors import CleanerError
@@ -41,9 +42,12 @@ def clean_item(item: SourceItem | ErrorRow, config: Config | None,
     """Clean one item within `timeout` seconds; every failure becomes an error row."""
     if isinstance(item, ErrorRow):
         return item
+    source = item.source
+    if item.charset and isinstance(source, bytes):
+        source = apply_header_charset(source, item.charset)
     try:
         with time_limit(timeout):
-            return clean(item.source, url=item.url, content_type=item.content_type,
+            return clean(source, url=item.url, content_type=item.content_type,
                          config=config, id=item.id)
     except DocumentTimeout:
         return error_row(item, "timeout", f"cleaning took longer than the limit of {timeout:g} s")

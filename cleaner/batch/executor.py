@@ -18,7 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol
 
 from cleaner.batch import BatchError
-from cleaner.batch.pool import pool_context
+from cleaner.batch.pool import worker_options
 from cleaner.batch.shards import Shard
 from cleaner.batch.worker import ShardTask, crashed_shard, process_shard
 
@@ -80,7 +80,7 @@ class LocalExecutor:
         """Run queued shards on one pool until the queue is empty or the pool breaks; return
         the shards the broken pool held."""
         lost: list[Shard] = []
-        with ProcessPoolExecutor(workers, mp_context=pool_context()) as pool:
+        with ProcessPoolExecutor(workers, **worker_options()) as pool:
             running: dict[Future[dict[str, Any]], Shard] = {}
             while running or (queue and not lost):
                 while queue and not lost and len(running) < 2 * workers:
@@ -99,7 +99,7 @@ class LocalExecutor:
 
     def _isolated(self, shards: list[Shard], task: ShardTask) -> Iterator[dict[str, Any]]:
         """Retry each shard in a one-process pool of its own, all at once."""
-        pools = [ProcessPoolExecutor(1, mp_context=pool_context()) for _ in shards]
+        pools = [ProcessPoolExecutor(1, **worker_options()) for _ in shards]
         try:
             futures = {pool.submit(self.shard_fn, shard, task): shard
                        for pool, shard in zip(pools, shards)}

@@ -40,6 +40,7 @@ class Stats:
     languages: Counter[str] = field(default_factory=Counter)
     words: int = 0
     seconds: Counter[str] = field(default_factory=Counter)  # "read", "clean", "write"
+    skipped_records: Counter[str] = field(default_factory=Counter)  # WARC records, by reason
 
     def add(self, outcome: ArticleRecord | ErrorRow) -> None:
         self.documents += 1
@@ -57,14 +58,15 @@ class Stats:
     def merge(self, other: Stats) -> None:
         for name in ("documents", "records", "errors", "blank_lines", "words"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        for name in ("error_kinds", "rules", "actions", "languages", "seconds"):
+        for name in ("error_kinds", "rules", "actions", "languages", "seconds",
+                     "skipped_records"):
             getattr(self, name).update(getattr(other, name))
 
     def to_dict(self) -> dict[str, Any]:
         """Counters sorted by count then name, so the JSON is the same on every run."""
         data: dict[str, Any] = {name: getattr(self, name) for name in (
             "documents", "records", "errors", "blank_lines", "words")}
-        for name in ("error_kinds", "rules", "actions", "languages"):
+        for name in ("error_kinds", "rules", "actions", "languages", "skipped_records"):
             data[name] = ranked(getattr(self, name))
         data["seconds"] = {k: round(v, 3) for k, v in sorted(self.seconds.items())}
         return data
@@ -73,8 +75,9 @@ class Stats:
     def from_dict(cls, data: dict[str, Any]) -> Stats:
         stats = cls(**{name: data[name] for name in (
             "documents", "records", "errors", "blank_lines", "words")})
-        for name in ("error_kinds", "rules", "actions", "languages", "seconds"):
-            getattr(stats, name).update(data[name])
+        for name in ("error_kinds", "rules", "actions", "languages", "seconds",
+                     "skipped_records"):
+            getattr(stats, name).update(data.get(name, {}))
         return stats
 
 
@@ -107,21 +110,42 @@ def package_versions() -> dict[str, str]:
     return versions
 
 
+def duplicate_ids(shards: list[dict[str, Any]], named: int = 5) -> dict[str, Any]:
+    """How many documents have an id an earlier document (in input order) already had, and
+    the first `named` such ids. Ids are the record's or the error row's."""
+    seen: set[str] = set()
+    count = 0
+    first: list[str] = []
+    for marker in shards:
+        for doc_id in marker.get("ids", ()):
+            if doc_id is None:
+                continue
+            if doc_id in seen:
+                count += 1
+                if len(first) < named and doc_id not in first:
+                    first.append(doc_id)
+            seen.add(doc_id)
+    return {"count": count, "first": first}
+
+
 def build_manifest(*, files: list[InputFile], skipped: list[Skipped], shards: list[dict[str, Any]],
-                   config: Config, run: dict[str, Any],
-                   sections: dict[str, Any] | None = None) -> dict[str, Any]:
+                   config: Config, run: dict[str, Any], sections: dict[str, Any] | None = None,
+                   output_format: str = "jsonl") -> dict[str, Any]:
     """The run's manifest from its inputs and every shard's completion marker, in plan order,
     with the `sections` of the passes around cleaning (`templates`, `duplicates`)."""
     total = Stats()
     for marker in shards:
         total.merge(Stats.from_dict(marker["stats"]))
     return {
-        "format": "jsonl",
+        "format": output_format,
         "config_hash": config_hash(config),
         "rules_hash": rules_hash(config),
         "counts": {"inputs": len(files), "shards": len(shards), "documents": total.documents,
                    "records": total.records, "errors": total.errors,
-                   "skipped_files": len(skipped), "blank_lines": total.blank_lines},
+                   "skipped_files": len(skipped), "blank_lines": total.blank_lines,
+                   "skipped_records": sum(total.skipped_records.values())},
+        "skipped_records": ranked(total.skipped_records),
+        "duplicate_ids": duplicate_ids(shards),
         "errors": ranked(total.error_kinds),
         "rules": ranked(total.rules),
         "actions": ranked(total.actions),
@@ -149,6 +173,11 @@ def summary(manifest: dict[str, Any], output: str) -> str:
               f"{_plural(counts['errors'], 'error')}{_listing(manifest['errors'])}.")]
     if counts["skipped_files"]:
         parts.append(f"Skipped {_plural(counts['skipped_files'], 'file')} of unsupported types.")
+    if counts.get("skipped_records"):
+        parts.append(f"Skipped {_plural(counts['skipped_records'], 'WARC record')} that are no "
+                     f"HTML response ({_listing(manifest['skipped_records'], bare=True)}).")
+    if manifest.get("duplicate_ids", {}).get("count"):
+        parts.append(f"Duplicate ids: {manifest['duplicate_ids']['count']:,}.")
     actions = manifest["actions"]
     parts.append(f"Removed {actions.get('remove', 0):,} lines, moved "
                  f"{actions.get('to_metadata', 0):,} to metadata, made "

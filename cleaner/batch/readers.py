@@ -1,7 +1,9 @@
 """Readers: command-line inputs to input files, and input files to source items.
 
-An input is a file, a folder (walked recursively in sorted order) or a glob. `*.txt` is text,
-`*.html`/`*.htm` HTML, `*.jsonl`/`*.jsonl.gz` one JSON document per line. Files of other types
+An input is a file, a folder (walked recursively in sorted order) or a glob, local or an
+fsspec URL (`s3://bucket/prefix/`). `*.txt` is text, `*.html`/`*.htm` HTML,
+`*.jsonl`/`*.jsonl.gz` one JSON document per line, `*.warc`/`*.warc.gz` web archives
+(`cleaner.batch.warc`), `*.parquet` tables (`cleaner.batch.parquet`). Files of other types
 are skipped and reported; folders named `expected` (fixture expectations), hidden files and
 folders, and the run's own output folder are not inputs.
 """
@@ -9,7 +11,6 @@ folders, and the run's own output folder are not inputs.
 from __future__ import annotations
 
 import glob
-import gzip
 import numbers
 import os
 import zlib
@@ -21,9 +22,12 @@ from typing import IO, Any
 import orjson
 
 from cleaner.batch import BatchError
+from cleaner.batch.storage import filesystem, input_size, is_url, join_url, local_path, open_input
 from cleaner.document import ContentType
 
-_KIND_BY_SUFFIX = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+_KIND_BY_SUFFIX = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
+                   ".warc": "warc", ".parquet": "parquet"}
+_GZIP_KINDS = {".jsonl.gz": "jsonl", ".warc.gz": "warc"}
 _EXCLUDED_FOLDERS = frozenset({"expected"})
 _GLOB_CHARS = frozenset("*?[")
 # What reading a (possibly compressed) input can raise: I/O, a bad or truncated gzip stream.
@@ -36,11 +40,12 @@ _SKIP_CHUNK = 2**20
 
 @dataclass(frozen=True)
 class InputFile:
-    """A file to read: `path` is absolute (for reading), `display` as the user named it."""
+    """A file to read: `path` is absolute (for reading; a str URL for object storage),
+    `display` as the user named it."""
 
-    path: Path
+    path: Path | str
     display: str
-    kind: str  # "text" | "html" | "jsonl"
+    kind: str  # "text" | "html" | "jsonl" | "warc" | "parquet"
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,13 @@ class Skipped:
     """A file found among the inputs that is not read, and why."""
 
     display: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class SkippedRecord:
+    """A record of a container (WARC) that is no document, and why: counted, never a row."""
+
     reason: str
 
 
@@ -70,6 +82,7 @@ class SourceItem:
     content_type: ContentType = "auto"
     id: str | None = None
     url: str | None = None
+    charset: str | None = None  # the HTTP header's, for bytes from a WARC response
 
 
 @dataclass(frozen=True)
@@ -88,34 +101,106 @@ class ErrorRow:
 def file_kind(name: str) -> str | None:
     """The input kind a file name implies, or None for a type that is not read."""
     lower = name.lower()
-    if lower.endswith(".jsonl.gz"):
-        return "jsonl"
+    for suffix, kind in _GZIP_KINDS.items():
+        if lower.endswith(suffix):
+            return kind
     return _KIND_BY_SUFFIX.get(os.path.splitext(lower)[1])
 
 
-def expand_inputs(inputs: Sequence[str], exclude: Path | None = None,
+def expand_inputs(inputs: Sequence[str], exclude: Path | str | None = None,
                   ) -> tuple[list[InputFile], list[Skipped]]:
     """The files `inputs` name, in order and each once; BatchError for an input naming nothing.
 
-    Files inside `exclude` (the run's output folder) are never inputs, however they are named.
+    Files inside `exclude` (the run's output folder, or its URL) are never inputs, however
+    they are named.
     """
+    if isinstance(exclude, str):
+        return _expand(inputs, None, exclude.rstrip("/") + "/")
+    return _expand(inputs, exclude, None)
+
+
+def _expand(inputs: Sequence[str], exclude: Path | None, exclude_url: str | None,
+            ) -> tuple[list[InputFile], list[Skipped]]:
     found: list[InputFile] = []
     skipped: list[Skipped] = []
     seen: set[Path] = set()
     excluded = exclude.resolve() if exclude else None
     for arg in inputs:
-        for path in _paths_of(arg, excluded):
-            resolved = path.resolve()
-            if resolved in seen or (excluded and resolved.is_relative_to(excluded)):
-                continue
-            seen.add(resolved)
-            display = printable(os.path.normpath(path))
-            kind = file_kind(path.name)
-            if kind is None:
-                skipped.append(Skipped(display, f"unsupported file type {path.suffix or '(none)'}"))
-            else:
-                found.append(InputFile(resolved, display, kind))
+        before = len(found), len(skipped)
+        if is_url(arg):
+            readable = _add_remote(arg, found, skipped, exclude_url)
+        else:
+            readable = _add_local(arg, excluded, seen, found, skipped)
+        if not readable:
+            raise BatchError(_nothing_to_read(arg, skipped[before[1]:]))
     return found, skipped
+
+
+def _add_local(arg: str, excluded: Path | None, seen: set[Path], found: list[InputFile],
+               skipped: list[Skipped]) -> int:
+    """Add the files of one local input; returns how many of them are of a readable type."""
+    readable = 0
+    for path in _paths_of(local_path(arg), excluded):
+        resolved = path.resolve()
+        if excluded and resolved.is_relative_to(excluded):
+            continue
+        kind = file_kind(path.name)
+        readable += kind is not None
+        if resolved in seen:
+            continue
+        seen.add(resolved)
+        display = printable(os.path.normpath(path))
+        if kind is None:
+            skipped.append(Skipped(display, f"unsupported file type {path.suffix or '(none)'}"))
+        else:
+            found.append(InputFile(resolved, display, kind))
+    return readable
+
+
+def _nothing_to_read(arg: str, skipped: list[Skipped]) -> str:
+    """The one line for an input that holds no file of a type `cleaner run` reads."""
+    if not skipped:
+        return f"{arg}: no file to read (an empty folder?)"
+    if len(skipped) == 1 and skipped[0].display in (arg, printable(os.path.normpath(arg))):
+        return (f"{arg}: {skipped[0].reason}; cleaner run reads .txt, .html, .jsonl[.gz], "
+                ".warc[.gz] and .parquet")
+    return (f"{arg}: none of its {len(skipped)} files is of a type cleaner run reads "
+            f"(.txt, .html, .jsonl[.gz], .warc[.gz], .parquet); first: {skipped[0].display}")
+
+
+def _add_remote(url: str, found: list[InputFile], skipped: list[Skipped],
+                exclude_url: str | None) -> int:
+    """Add the objects `url` names (an object, a prefix walked in sorted order, or a glob);
+    returns how many of them are of a readable type."""
+    fs, inside = filesystem(url)
+    try:
+        if _GLOB_CHARS & set(inside):
+            paths = sorted(fs.glob(inside))
+        elif fs.isdir(inside):
+            paths = sorted(fs.find(inside))
+        elif fs.isfile(inside):
+            paths = [inside]
+        else:
+            raise BatchError(f"input not found: {url}")
+    except OSError as exc:
+        raise BatchError(f"cannot list {url}: {exc}") from None
+    if not paths:
+        raise BatchError(f"no object matches {url!r}")
+    readable = 0
+    for path in paths:
+        name = path.rsplit("/", 1)[-1]
+        if name.startswith(".") or any(part.startswith(".") for part in path.split("/")[1:]):
+            continue
+        kind = file_kind(name)
+        full = join_url(fs, path)
+        if exclude_url and full.startswith(exclude_url):
+            continue
+        readable += kind is not None
+        if kind is None:
+            skipped.append(Skipped(full, f"unsupported file type {Path(name).suffix or '(none)'}"))
+        elif not any(f.path == full for f in found):
+            found.append(InputFile(full, full, kind))
+    return readable
 
 
 def printable(path: str) -> str:
@@ -150,21 +235,22 @@ def walk_folder(folder: Path, excluded: Path | None) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def open_binary(path: Path) -> IO[bytes]:
-    """An input file as bytes, decompressed when its name ends in `.gz`."""
-    return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")
+def open_binary(path: Path | str) -> IO[bytes]:
+    """An input file as bytes (local or a URL), decompressed when its name ends in `.gz`."""
+    return open_input(path)
 
 
-def read_document_file(path: Path, display: str, kind: str) -> SourceItem | ErrorRow:
+def read_document_file(path: Path | str, display: str, kind: str) -> SourceItem | ErrorRow:
     """A `.txt` or `.html` file as one source item; bytes, so `clean()` detects the charset."""
     origin = {"path": display}
     try:
-        size = path.stat().st_size
+        size = input_size(path)
         if size > MAX_DOCUMENT_BYTES:
             return ErrorRow(None, origin, "too_large",
                             f"the file has {size:,} bytes, over the {MAX_DOCUMENT_BYTES:,} one "
                             "document may take; it was not read")
-        data = path.read_bytes()
+        with open_input(path) as handle:
+            data = handle.read()
     except OSError as exc:
         return ErrorRow(None, origin, "read_error", exc.strerror or str(exc))
     return SourceItem(data, origin, kind)

@@ -16,7 +16,10 @@ from cleaner.batch import BatchError
 from cleaner.batch.dedup import DedupSettings
 from cleaner.batch.executor import Executor, make_executor
 from cleaner.batch.extras import Extras
+from cleaner.batch.identity import run_identity
 from cleaner.batch.manifest import build_manifest, config_hash, rules_hash
+from cleaner.batch.output import OutputDir
+from cleaner.batch.parquet import require_pyarrow
 from cleaner.batch.passes import (
     duplicates_section,
     read_templates,
@@ -26,7 +29,8 @@ from cleaner.batch.passes import (
     templates_section,
 )
 from cleaner.batch.readers import JsonFields, expand_inputs
-from cleaner.batch.shards import OutputDir, Shard, describe, plan_hash, plan_shards
+from cleaner.batch.shards import Shard, describe, plan_shards
+from cleaner.batch.storage import is_url, local_path
 from cleaner.batch.templates import Templates, TemplateSettings, templates_enabled
 from cleaner.batch.worker import ShardTask
 from cleaner.config import Config
@@ -35,11 +39,11 @@ from cleaner.config import Config
 @dataclass(frozen=True)
 class RunOptions:
     """Everything `cleaner run` was asked to do. Only `config`, the inputs, `shard_size`,
-    `fields`, `dedup` and the templates decide the output; the rest decides how fast and how
-    visibly it is made."""
+    `fields`, `dedup`, the templates, `output_format` and `compression` decide the output; the
+    rest decides how fast and how visibly it is made (and `output` where)."""
 
     inputs: tuple[str, ...]
-    output: Path
+    output: Path | str  # a local folder, or a URL (s3://bucket/prefix)
     config: Config = field(default_factory=Config)
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     executor: str = "local"
@@ -52,6 +56,30 @@ class RunOptions:
     dedup: DedupSettings | None = None
     learn_templates: TemplateSettings | None = None
     templates_file: Path | None = None
+    output_format: str = "jsonl"  # or "parquet"
+    compression: str | None = None  # jsonl: gzip; parquet: snappy, gzip, zstd
+
+
+COMPRESSIONS = {"jsonl": (None, "gzip"), "parquet": (None, "snappy", "gzip", "zstd")}
+
+
+def check_options(options: RunOptions) -> None:
+    """BatchError, before any work, for options that cannot go together."""
+    if options.compression not in COMPRESSIONS.get(options.output_format, ()):
+        raise BatchError(f"--compression {options.compression} does not apply to "
+                         f"--output-format {options.output_format} (choose from "
+                         f"{', '.join(c or 'none' for c in COMPRESSIONS[options.output_format])})")
+    if options.output_format == "parquet":
+        require_pyarrow("--output-format parquet")
+    plain_jsonl = options.output_format == "jsonl" and options.compression is None
+    if options.dedup and not plain_jsonl:
+        raise BatchError("--dedup and --drop-duplicates need --output-format jsonl without "
+                         "--compression (the duplicate pass rewrites JSONL records)")
+    if is_url(options.output) and (options.dedup or options.learn_templates
+                                   or options.templates_file):
+        raise BatchError("--dedup, --learn-templates and --templates need a local --output "
+                         "(they keep side files the driver reads back); object storage "
+                         "takes the cleaning pass alone")
 
 
 def run_batch(options: RunOptions, executor: Executor | None = None) -> dict[str, Any]:
@@ -61,13 +89,15 @@ def run_batch(options: RunOptions, executor: Executor | None = None) -> dict[str
     the first shard: the pipeline is only built where documents are cleaned) for a bad config.
     """
     started = time.perf_counter()
+    check_options(options)
     executor = executor or make_executor(options.executor, options.workers, options.ray_address)
-    files, skipped = expand_inputs(options.inputs, exclude=options.output)
+    local_output = None if is_url(options.output) else Path(local_path(str(options.output)))
+    files, skipped = expand_inputs(options.inputs, exclude=local_output or str(options.output))
     shards = plan_shards(files, options.shard_size)
     if (options.learn_templates or options.templates_file) and not templates_enabled(options.config):
         options = dataclasses.replace(options, learn_templates=None, templates_file=None)
     given = read_templates(options.templates_file)
-    out = OutputDir(options.output)
+    out = OutputDir(local_output or options.output, options.output_format, options.compression)
     try:
         out.prepare(_identity(options, shards, given), options.overwrite)
 
@@ -82,12 +112,14 @@ def run_batch(options: RunOptions, executor: Executor | None = None) -> dict[str
         extras = Extras(templates_extras(out, templates), dedup=options.dedup)
         cleaned = run_shards(todo, _task(options, extras))
         markers = _markers(out, shards)
+        out.store.remove_temporary_files()  # of workers killed mid-shard (a broken pool)
         sections = _sections(options, out, shards, markers, templates)
         run = {"executor": options.executor, "workers": min(executor.workers, len(todo)),
                "resumed_shards": len(shards) - len(todo), "documents_cleaned": cleaned,
                "wall_seconds": round(time.perf_counter() - started, 3)}
         manifest = build_manifest(files=files, skipped=skipped, shards=markers,
-                                  config=options.config, run=run, sections=sections)
+                                  config=options.config, run=run, sections=sections,
+                                  output_format=options.output_format)
         out.write_manifest(manifest)
     except OSError as exc:
         raise BatchError(f"cannot write the output in {options.output}: {describe(exc)}") from None
@@ -100,7 +132,8 @@ def _markers(out: OutputDir, shards: list[Shard]) -> list[dict[str, Any]]:
     missing = [shard.name for shard, marker in zip(shards, markers) if marker is None]
     if missing:  # e.g. Ray workers writing to a disk the driver does not see
         raise BatchError(f"{len(missing)} shard(s) finished without a completion marker in "
-                         f"{out.done} (first: {missing[0]}); is the output folder shared?")
+                         f"{out.display}/done (first: {missing[0]}); is the output folder "
+                         "shared?")
     return markers  # type: ignore[return-value]
 
 
@@ -119,17 +152,19 @@ def _sections(options: RunOptions, out: OutputDir, shards: list[Shard],
 def _identity(options: RunOptions, shards: list[Shard], given: Templates | None,
               ) -> dict[str, str]:
     """What a resumed run must share with the one that wrote the folder."""
-    settings = {"format": "jsonl", "shard_size": options.shard_size,
-                "fields": dataclasses.asdict(options.fields),
+    settings = {"output_format": options.output_format, "compression": options.compression,
+                "shard_size": options.shard_size, "fields": dataclasses.asdict(options.fields),
                 "dedup": dataclasses.asdict(options.dedup) if options.dedup else None,
                 "templates": templates_identity(options.learn_templates, given)}
-    return {"config_hash": config_hash(options.config), "rules_hash": rules_hash(options.config),
-            "plan_hash": plan_hash(shards, settings)}
+    return run_identity(config_hash(options.config), rules_hash(options.config), settings,
+                        [(shard.input, shard.fingerprint()) for shard in shards])
 
 
 def _task(options: RunOptions, extras: Extras | None = None) -> ShardTask:
-    return ShardTask(str(options.output.resolve()), options.config.cache_key(), options.fields,
-                     options.timeout, extras or Extras())
+    output = str(options.output)
+    output = output if is_url(output) else str(Path(local_path(output)).resolve())
+    return ShardTask(output, options.config.cache_key(), options.fields, options.timeout,
+                     extras or Extras(), options.output_format, options.compression)
 
 
 def _execute(executor: Executor, shards: list[Shard], todo: list[Shard], task: ShardTask,

@@ -17,8 +17,9 @@ from typing import Any
 from cleaner.batch.cleaning import Outcome, clean_item, error_row, outcome_row, ready_config
 from cleaner.batch.extras import Extras, ShardExtras
 from cleaner.batch.manifest import Stats
-from cleaner.batch.readers import ErrorRow, JsonFields, SourceItem
-from cleaner.batch.shards import OutputDir, Shard
+from cleaner.batch.output import OutputDir
+from cleaner.batch.readers import ErrorRow, JsonFields, SkippedRecord, SourceItem
+from cleaner.batch.shards import Shard
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class ShardTask:
     fields: JsonFields = field(default_factory=JsonFields)
     timeout: float | None = 30.0
     extras: Extras = field(default_factory=Extras)
+    output_format: str = "jsonl"
+    compression: str | None = None
 
 
 def process_shard(shard: Shard, task: ShardTask) -> dict[str, Any]:
@@ -53,10 +56,15 @@ def publish(shard: Shard, task: ShardTask,
     reading, cleaning and writing."""
     stats = Stats()
     extras = ShardExtras(task.extras)
-    with OutputDir(Path(task.output)).writer(shard) as writer:
+    ids: list[str | None] = []
+    out = OutputDir(task.output, task.output_format, task.compression)
+    with out.writer(shard) as writer:
         for item in _timed(shard.items(task.fields), stats.seconds):
             if item is None:
                 stats.blank_lines += 1
+                continue
+            if isinstance(item, SkippedRecord):
+                stats.skipped_records[item.reason] += 1
                 continue
             with _clock(stats.seconds, "clean"):
                 outcome = extras.settle(settle(item), item)
@@ -65,8 +73,10 @@ def publish(shard: Shard, task: ShardTask,
                 if row is not None:
                     writer.write("errors" if isinstance(outcome, ErrorRow) else "records", row)
             stats.add(outcome)
+            ids.append(outcome.id)
         marker = {"shard": shard.name, "input": shard.input, "documents": stats.documents,
-                  "records": stats.records, "errors": stats.errors, "stats": stats.to_dict()}
+                  "records": stats.records, "errors": stats.errors, "stats": stats.to_dict(),
+                  "ids": ids}
         marker |= extras.finish(Path(task.output), shard.name)
         writer.commit(marker)
     return marker

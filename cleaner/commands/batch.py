@@ -1,12 +1,14 @@
-"""`cleaner run`: clean files, folders, globs and JSONL shards into records, errors and a manifest.
+"""`cleaner run`: clean files, folders, globs, JSONL, WARC and Parquet (local or object
+storage) into records, errors and a manifest.
 
-Output in `--output DIR`: `records/<shard>.jsonl` (one `ArticleRecord` per line, plus `source`:
-the input path, and the line for JSONL), `errors/<shard>.jsonl` (`id`, `source`, `error`,
-`message` for each document that could not be cleaned) and `manifest.json`. With --dedup or
+Output in `--output DIR` (or a URL): `records/<shard>.jsonl` (one `ArticleRecord` per line,
+plus `source`: the input path, and the line, WARC offset or Parquet row), `errors/<shard>.jsonl`
+(`id`, `source`, `error`, `message` for each document that could not be cleaned) and
+`manifest.json`; `--output-format parquet` writes `.parquet` files instead. With --dedup or
 --drop-duplicates, record rows also have `duplicate_of`; with --learn-templates or --templates,
 `templates.json` holds the site template lines removed. Exit codes: 0 the run completed (error
-rows included), 1 with --fail-on-error when there were error rows, 2 usage, input or config
-errors.
+rows included), 1 with --fail-on-error when there were error rows or skipped files, 2 usage,
+input or config errors, and a run that read no document.
 """
 
 from __future__ import annotations
@@ -26,14 +28,18 @@ def register(group: click.Group) -> None:
     @group.command("run")
     @click.argument("inputs", nargs=-1, required=True)
     @click.option("-o", "--output", required=True,
-                  type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
+                  help="Output folder, local or a URL (s3://bucket/prefix, gs://...).")
     @click.option("--workers", type=click.IntRange(min=0), default=None,
                   help="Worker processes (default: every CPU); 0 cleans in this process, "
                        "without a pool (for debugging and profiling).")
     @click.option("--config", "config_path", type=click.Path(dir_okay=False),
                   help="TOML config (default: ./cleaner.toml or [tool.cleaner]).")
-    @click.option("--format", "output_format", type=click.Choice(["jsonl"]), default="jsonl",
-                  show_default=True, help="Output format.")
+    @click.option("--output-format", "--format", "output_format",
+                  type=click.Choice(["jsonl", "parquet"]), default="jsonl", show_default=True,
+                  help="Format of records/ and errors/.")
+    @click.option("--compression", type=click.Choice(["none", "gzip", "snappy", "zstd"]),
+                  default=None, help="jsonl: none or gzip (.jsonl.gz); parquet: snappy, gzip, "
+                                     "zstd or none [default: none for jsonl, snappy for parquet].")
     @click.option("--executor", type=click.Choice(["local", "ray"]), default="local",
                   show_default=True, help="Local process pool, or one Ray task per shard.")
     @click.option("--ray-address", default=None, help="Ray cluster to join (with --executor ray).")
@@ -74,12 +80,14 @@ def register(group: click.Group) -> None:
                   help="A template line on this share of its site's pages goes wherever it "
                        "stands, not only above or below the story [default: 0.9].")
     @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary.")
-    def run_command(inputs: tuple[str, ...], output: Path, workers: int | None,
-                    config_path: str | None, output_format: str, executor: str,
+    def run_command(inputs: tuple[str, ...], output: str, workers: int | None,
+                    config_path: str | None, output_format: str, compression: str | None,
+                    executor: str,
                     ray_address: str | None, overwrite: bool, fail_on_error: bool,
                     timeout: float, shard_size: int, id_field: str, text_field: str,
                     html_field: str, url_field: str, quiet: bool, **passes: Any) -> None:
-        """Clean INPUT... (files, folders, globs; .txt, .html, .jsonl[.gz]) into --output.
+        """Clean INPUT... (files, folders, globs or URLs; .txt, .html, .jsonl[.gz], .warc[.gz],
+        .parquet) into --output.
 
         Re-running the same command resumes: finished shards are kept, the rest redone.
         """
@@ -95,13 +103,28 @@ def register(group: click.Group) -> None:
             executor=executor, ray_address=ray_address,
             overwrite=overwrite, timeout=timeout, shard_size=shard_size,
             fields=JsonFields(id=id_field, text=text_field, html=html_field, url=url_field),
-            progress=not quiet and sys.stderr.isatty(), **pass_options(**passes))
+            progress=not quiet and sys.stderr.isatty(), output_format=output_format,
+            compression=compression_of(output_format, compression), **pass_options(**passes))
         manifest = run_batch(options)
         warn_skipped(manifest["skipped"])
+        warn_duplicate_ids(manifest["duplicate_ids"])
         if not quiet:
             click.echo(summary(manifest, str(output)))
-        if fail_on_error and manifest["counts"]["errors"]:
+        counts = manifest["counts"]
+        if not counts["documents"]:
+            click.echo(f"cleaner: error: no document in {' '.join(inputs)} (see "
+                       f"{output}/manifest.json)", err=True)
+            sys.exit(2)
+        if fail_on_error and (counts["errors"] or counts["skipped_files"]):
             sys.exit(1)
+
+
+def compression_of(output_format: str, compression: str | None) -> str | None:
+    """The compression a format gets: --compression as given ("none" is None), else none for
+    JSONL and snappy (pyarrow's default) for Parquet."""
+    if compression is None:
+        return "snappy" if output_format == "parquet" else None
+    return None if compression == "none" else compression
 
 
 def pass_options(dedup: bool, drop_duplicates: bool, near_duplicate_threshold: float | None,
@@ -126,6 +149,15 @@ def pass_options(dedup: bool, drop_duplicates: bool, near_duplicate_threshold: f
     return {"dedup": DedupSettings(drop=drop_duplicates, **threshold) if dedup else None,
             "learn_templates": TemplateSettings(**settings) if learn_templates else None,
             "templates_file": templates_file}
+
+
+def warn_duplicate_ids(found: dict[str, Any]) -> None:
+    """One stderr line when documents share an id; the manifest counts them."""
+    if found["count"]:
+        click.echo(f"cleaner: warning: {found['count']:,} document(s) have an id an earlier "
+                   f"document already had: {', '.join(found['first'])}"
+                   f"{' ...' if found['count'] > len(found['first']) else ''} "
+                   "(see manifest.json: duplicate_ids)", err=True)
 
 
 def warn_skipped(skipped: list[dict[str, str]]) -> None:

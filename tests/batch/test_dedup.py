@@ -123,7 +123,7 @@ def test_options_are_checked_and_part_of_the_run(tmp_path, cli, fast_config):
     args = ["run", path, "-o", tmp_path / "out", "--workers", "0", "-q", "--config", fast_config]
     assert cli(*args, "--dedup").exit_code == 0
     result = cli(*args, "--drop-duplicates")
-    assert result.exit_code == 2 and "different inputs or options" in result.output
+    assert result.exit_code == 2 and "another --dedup / --drop-duplicates" in result.output
 
 
 def test_signatures_are_pinned():

@@ -25,7 +25,7 @@ def test_stats_count_records_errors_rules_and_round_trip_through_json():
     assert data == {"documents": 3, "records": 2, "errors": 1, "blank_lines": 0, "words": 4,
                     "error_kinds": {"timeout": 1}, "rules": {"social.share": 2, "quotes": 1},
                     "actions": {"remove": 2, "replace": 1}, "languages": {"en": 1, "und": 1},
-                    "seconds": {"clean": 0.5}}
+                    "skipped_records": {}, "seconds": {"clean": 0.5}}
     total = Stats.from_dict(data)
     total.merge(Stats.from_dict(data))
     assert total.to_dict()["rules"] == {"social.share": 4, "quotes": 2}

@@ -60,7 +60,7 @@ def test_every_input_document_ends_as_one_record_or_one_error(mixed, cli, monkey
     assert fates(root / "out") == expected
     counts = manifest(root / "out")["counts"]
     assert counts == {"inputs": 4, "shards": 2, "documents": 9, "records": 4, "errors": 5,
-                      "skipped_files": 1, "blank_lines": 1}
+                      "skipped_files": 1, "blank_lines": 1, "skipped_records": 0}
     assert "skipped 1 file(s) of unsupported types: data/site/scan.pdf" in result.output
     assert "9 documents from 4 inputs (2 shards)" in result.output
 

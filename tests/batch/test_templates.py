@@ -116,7 +116,7 @@ def test_learning_resumes_and_its_settings_are_part_of_the_run(sites, tmp_path, 
     assert cli(*args).exit_code == 0
     assert tree(tmp_path / "out") == expected
     result = cli(*args, "--template-min-pages", "3")
-    assert result.exit_code == 2 and "different inputs or options" in result.output
+    assert result.exit_code == 2 and "another --learn-templates / --templates" in result.output
 
 
 def test_usage_errors_exit_2(sites, tmp_path, cli):

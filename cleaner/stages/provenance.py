@@ -1,0 +1,53 @@
+"""provenance: tell a whole page of text (menus and all) from an extractor's output.
+
+HTML comes out of our extract stage as "extracted". Text is a whole page ("page") when it
+has the two marks of one: many menu items (lines of at most three words) and chrome the
+catalog knows at both its edges (navigation above the story, a footer below it). Anything
+else stays "unknown" and is treated as extractor output: only evidence removes a line.
+
+Measured on the tune half of WCXB dev (`bench/provenance.py`): see `ChromeSettings`.
+"""
+
+from __future__ import annotations
+
+from cleaner.document import Block, Document
+from cleaner.pipeline import Stage, register
+from cleaner.text.words import words
+
+_MENU_ITEM_MAX_WORDS = 3
+_MENU_ITEM_MAX_CHARS = 60  # longer lines are not three words: skip counting them
+_EDGE_SHARE = 5  # the edges are the first and the last fifth of the lines
+_CHROME_SCOPES = ("line", "prefix", "tail")
+
+
+def menu_lines(blocks: tuple[Block, ...]) -> int:
+    """Lines short enough to be menu items."""
+    return sum(len(b.text) <= _MENU_ITEM_MAX_CHARS and len(words(b.text)) <= _MENU_ITEM_MAX_WORDS
+               for b in blocks)
+
+
+@register
+class Provenance(Stage):
+    name = "provenance"
+    requires = frozenset({"blocks", "language"})
+    provides = frozenset({"provenance"})
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.provenance != "unknown":
+            return doc
+        return doc.evolve(provenance="page") if self.is_whole_page(doc) else doc
+
+    def is_whole_page(self, doc: Document) -> bool:
+        settings, blocks = self.config.chrome, doc.blocks
+        menus = menu_lines(blocks)
+        if menus < settings.page_min_menu_lines or menus < settings.page_min_menu_share * len(blocks):
+            return False
+        return self.edge_chrome(doc) >= settings.page_min_edge_chrome
+
+    def edge_chrome(self, doc: Document) -> int:
+        """Lines of the first and last fifth that a chrome rule removes whole."""
+        blocks, language = doc.blocks, doc.meta.language
+        edge = max(1, len(blocks) // _EDGE_SHARE)
+        ends = blocks[:edge] + blocks[max(edge, len(blocks) - edge):]
+        return sum(bool(self.rules.hits(b.text, _CHROME_SCOPES, language, None, "remove"))
+                   for b in ends)
