@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from cleaner.config import Config
 from cleaner.document import ContentType, Document
 from cleaner.errors import CleanerError, ConfigError, InputError, StageError, TimeLimitError
+from cleaner.flags import flags_of
 from cleaner.pipeline import pipeline_for
 from cleaner.record import ArticleRecord
 from cleaner.text import punctuation, repair
@@ -113,6 +114,7 @@ def time_limit(seconds: float | None, expired: type[Expired]) -> Iterator[None]:
 def to_record(doc: Document) -> ArticleRecord:
     text = doc.body
     meta = doc.meta
+    word_count = len(text.split())
     return ArticleRecord(
         id=doc.id or stable_id(doc.url, doc.source),
         url=doc.url,
@@ -124,8 +126,9 @@ def to_record(doc: Document) -> ArticleRecord:
         agencies=list(meta.agencies),
         language=meta.language,
         text=text,
-        word_count=len(text.split()),
+        word_count=word_count,
         content_hash=content_hash(text),
+        flags=flags_of(doc, word_count),
         edits=list(doc.edits),
     )
 

@@ -114,10 +114,14 @@ class RuleSet:
     heuristic and fix entries, which the stages ask about with `enabled(id)`."""
 
     def __init__(self, rules: Iterable[Rule], entries: Iterable[Entry] = (),
-                 disabled: Iterable[str] = ()) -> None:
+                 disabled: Iterable[str] = (), enabled: Iterable[str] = ()) -> None:
         everything = (*rules, *entries)
         self._by_name = {name: item for item in everything for name in (item.id, *item.aliases)}
-        self._off = frozenset(self._by_name[n].id if n in self._by_name else n for n in disabled)
+        on = {self._by_name[n].id if n in self._by_name else n for n in enabled}
+        off_by_default = {item.id for item in everything
+                          if getattr(item, "default", "on") == "off" and item.id not in on}
+        self._off = frozenset(self._by_name[n].id if n in self._by_name else n
+                              for n in disabled) | off_by_default
         self.rules: tuple[Rule, ...] = tuple(
             item for item in everything if isinstance(item, Rule) and item.id not in self._off)
         self.entries: tuple[Entry, ...] = tuple(
@@ -126,7 +130,7 @@ class RuleSet:
 
     def enabled(self, entry_id: str) -> bool:
         """False when the entry that `entry_id` names (its id or an alias) is disabled by
-        `[rules] disable`. An id the catalog does not know is a `RuleError`: a stage that
+        `[rules] disable`, or is off by default and not in `[rules] enable`. An id the catalog does not know is a `RuleError`: a stage that
         asks about a misspelt id must fail, not run unchecked."""
         item = self._by_name.get(entry_id)
         if item is None:
@@ -193,16 +197,19 @@ def builtin_rule_files() -> list[Path]:
 
 
 def load_rules(extra: Sequence[Path] = (), disabled: Iterable[str] = (),
-               builtin: bool = True) -> RuleSet:
+               builtin: bool = True, enabled: Iterable[str] = ()) -> RuleSet:
     """The built-in catalog (rules unless `builtin` is false; heuristics and fixes always:
     they describe code that runs) plus the rules of `extra` files, with `disabled` ids
-    (of any kind) switched off; ids and aliases must be unique across all kinds."""
+    (of any kind) switched off and `enabled` heuristics that are off by default switched
+    on; ids and aliases must be unique across all kinds."""
     files = (builtin_rule_files() if builtin else []) + list(extra)
-    return _load_cached(tuple(str(f) for f in files), tuple(sorted(disabled)))
+    return _load_cached(tuple(str(f) for f in files), tuple(sorted(disabled)),
+                        tuple(sorted(enabled)))
 
 
 @functools.lru_cache(maxsize=16)
-def _load_cached(files: tuple[str, ...], disabled: tuple[str, ...]) -> RuleSet:
+def _load_cached(files: tuple[str, ...], disabled: tuple[str, ...],
+                 enabled: tuple[str, ...] = ()) -> RuleSet:
     seen: dict[str, str] = {}
     items: list[Rule | Entry] = []
     sources = [(name, load_rule_file(Path(name))) for name in files]
@@ -214,10 +221,11 @@ def _load_cached(files: tuple[str, ...], disabled: tuple[str, ...]) -> RuleSet:
                     raise RuleError(f"{name}: {item.kind} id {key} is already used in {seen[key]}")
                 seen[key] = name
             items.append(item)
-    unknown = set(disabled) - set(seen)
-    if unknown:
-        raise RuleError(f"disabled ids not in the catalog: {', '.join(sorted(unknown))} "
-                        "(see `cleaner rules list`)")
+    for verb, ids in (("disabled", disabled), ("enabled", enabled)):
+        unknown = set(ids) - set(seen)
+        if unknown:
+            raise RuleError(f"{verb} ids not in the catalog: {', '.join(sorted(unknown))} "
+                            "(see `cleaner rules list`)")
     rules = [item for item in items if isinstance(item, Rule)]
     entries = [item for item in items if not isinstance(item, Rule)]
-    return RuleSet(rules, entries, disabled).compile()
+    return RuleSet(rules, entries, disabled, enabled).compile()

@@ -22,8 +22,8 @@ else:  # pragma: no cover
 
 # metadata runs before chrome: it claims datelines, bylines and the title before chrome's
 # heuristics judge the remaining short lines.
-DEFAULT_STAGES = ("decode", "extract", "segment", "repair", "language", "metadata", "chrome",
-                  "top", "punctuation")
+DEFAULT_STAGES = ("decode", "extract", "segment", "repair", "language", "provenance",
+                  "metadata", "chrome", "top", "punctuation")
 
 
 class Settings(BaseModel):
@@ -37,9 +37,11 @@ class DecodeSettings(Settings):
 class ExtractSettings(Settings):
     include_tables: bool = True
     favor: Literal["balanced", "precision", "recall"] = "balanced"
-    # trafilatura without its readability/justext comparison: on the Zyte pages 30% faster
-    # and no worse (F1 0.962 vs 0.960); our chrome stage does the cleaning after it.
-    fast: bool = True
+    # trafilatura's standard mode, which compares its result with readability's and
+    # justext's: on the tune half of WCXB dev (`python -m bench.extraction`, word F1)
+    # standard 0.837, fast 0.805, favor recall 0.816, favor precision 0.777; fast mode lost
+    # whole articles (forums 0.540 vs 0.706). Standard mode costs about 30% more time.
+    fast: bool = False
     justext_fallback: bool = True
 
 
@@ -74,11 +76,16 @@ class ChromeSettings(Settings):
     # through prose (comments follow them).
     page_min_menu_lines: int = Field(20, ge=0)
     page_min_menu_share: float = Field(0.35, ge=0.0, le=1.0)
+    # ...and chrome the catalog removes among the first and last fifth of its lines.
+    page_min_edge_chrome: int = Field(0, ge=0)
     # On a whole page the story is the run of blocks whose article-like characters most
     # outweigh the rest, where every other line costs at least this many characters, so a
     # long menu of short items outweighs a blurb above it (bench, noisy_fulltext F1: 0.895
     # at 60, 0.898 at 80, 0.902 at 100, 0.897 at 120: a flat optimum).
     story_line_cost: int = Field(100, ge=0)
+    # Further runs, outside the densest, whose sum is at least this share of its sum are
+    # content too (1.0: the densest run alone).
+    story_min_span_share: float = Field(1.0, ge=0.05, le=1.0)
     # An end marker cuts the rest only when this share of the story's prose is above it and
     # at most that share below it (a "Most read" box inside a story cuts nothing).
     tail_min_prose_share_above: float = Field(0.5, ge=0.0, le=1.0)
@@ -92,6 +99,12 @@ class ChromeSettings(Settings):
     # A top headline is about the story if this share of its content words is in the body.
     headline_min_overlap: float = Field(0.3, ge=0.0, le=1.0)
     caption_max_words: int = 8
+    # Shorter name lines are labels or headings ("Drake Tax", "IRS Direct File"), not the
+    # captions of people with their role; shorter headline-like lines are subheadings, not
+    # teasers of other stories (WCXB dev tune half, `bench.ablation --show inserted.`:
+    # what these heuristics removed before these bounds was mostly such lines).
+    caption_min_words: int = Field(4, ge=1)
+    teaser_min_words: int = Field(6, ge=1)
 
 
 class MetadataSettings(Settings):
@@ -127,6 +140,8 @@ class RulesSettings(Settings):
     builtin: bool = True
     extra: tuple[Path, ...] = ()
     disable: tuple[str, ...] = ()
+    # Heuristics that are off by default (`cleaner rules list` marks them) to switch on.
+    enable: tuple[str, ...] = ()
 
 
 class Config(Settings):

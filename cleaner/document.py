@@ -12,6 +12,10 @@ from typing import Literal
 from cleaner.record import Edit
 
 ContentType = Literal["auto", "html", "text"]
+# What the text of a document is: an extractor's output (our extract stage's, or text
+# given as such), a whole page of text with its menus, or not known. Heuristics that cut a
+# page down to its story run only on "page"; other text gets only evidence-gated removals.
+Provenance = Literal["extracted", "page", "unknown"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +69,9 @@ class Document:
     url: str | None = None
     id: str | None = None
     text: str | None = None
+    provenance: Provenance = "unknown"
+    # Words of the page's visible text (HTML only), to tell how much extraction kept.
+    page_words: int | None = None
     blocks: tuple[Block, ...] = ()
     meta: Metadata = field(default_factory=Metadata)
     edits: tuple[Edit, ...] = ()

@@ -99,6 +99,9 @@ class HeuristicEntry(_Entry):
     settings: list[str] = []
     run: Literal["clean", "stage", "site"] = "clean"
     url: str | None = None
+    # "off": measured to remove more real content than chrome on pages it was not tuned
+    # on (`python -m bench.ablation`); it runs only when `[rules] enable` names it.
+    default: Literal["on", "off"] = "on"
     examples: DocumentExamples
 
     @field_validator("settings")

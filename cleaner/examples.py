@@ -82,10 +82,14 @@ def _head(document: str) -> str:
 
 
 def _cleaned(entry: HeuristicEntry, documents: list[str]) -> list[list[Edit]]:
-    """The edits of `clean()` on each document, with the default config."""
+    """The edits of `clean()` on each document, with the default config (and the entry
+    switched on, when it is off by default)."""
     from cleaner.api import clean
+    from cleaner.config import Config, RulesSettings
 
-    return [clean(doc, url=entry.url, content_type="text").edits for doc in documents]
+    config = None if entry.default == "on" else Config(rules=RulesSettings(enable=(entry.id,)))
+    return [clean(doc, url=entry.url, content_type="text", config=config).edits
+            for doc in documents]
 
 
 def _staged(entry: HeuristicEntry, documents: list[str]) -> list[list[Edit]]:

@@ -46,7 +46,8 @@ class Pipeline:
     def __init__(self, config: Config) -> None:
         _import_builtin_stages()
         self.config = config
-        self.rules = load_rules(config.rules.extra, config.rules.disable, config.rules.builtin)
+        self.rules = load_rules(config.rules.extra, config.rules.disable, config.rules.builtin,
+                          config.rules.enable)
         self.stages = [self._build(name) for name in config.stages]
         self._check_order()
 

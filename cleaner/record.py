@@ -7,6 +7,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 Action = Literal["remove", "replace", "to_metadata"]
+# What a user should know about a record's quality (see `cleaner.flags`).
+Flag = Literal["empty", "little_extracted", "mostly_removed"]
 
 
 class Edit(BaseModel):
@@ -45,4 +47,5 @@ class ArticleRecord(BaseModel):
     text: str
     word_count: int
     content_hash: str
+    flags: list[Flag] = []
     edits: list[Edit] = []

@@ -40,6 +40,7 @@ class Trace:
     kept: dict[int, str]
     record: ArticleRecord
     content_type: str
+    page_words: int | None = None  # HTML: words of the page's visible text
 
     def output_lines(self) -> list[tuple[str, int | None]]:
         """The lines of `record.text` with the input position each comes from (None: blank)."""
@@ -64,7 +65,8 @@ def trace(source: str | bytes, content_type: ContentType = "auto", config: Confi
     except Exception as exc:  # as in clean(): a library failed on this document
         raise StageError(f"{type(exc).__name__}: {exc}") from exc
     kept = {block.position: block.text for block in doc.blocks}
-    return Trace(tuple(split_blocks(doc.text or "")), kept, to_record(doc), doc.content_type)
+    return Trace(tuple(split_blocks(doc.text or "")), kept, to_record(doc), doc.content_type,
+                 doc.page_words)
 
 
 class Tag(NamedTuple):
@@ -234,6 +236,10 @@ def summary(result: Trace) -> list[str]:
     gone = len(result.lines) - len(result.kept)
     lines = [f"{len(result.lines)} input lines, {len(result.kept)} kept, "
              + f"{gone} removed or moved to metadata"]
+    if result.page_words is not None:
+        lines.append(extraction_line(result))
+    if record.flags:
+        lines.append(f"flags: {', '.join(record.flags)}")
     for title, counts in sections.items():
         if counts:
             lines += [f"{title}:", *_ranked(counts, width)]
@@ -242,6 +248,16 @@ def summary(result: Trace) -> list[str]:
     if fields:
         lines += ["metadata:", *fields]
     return lines
+
+
+def extraction_line(result: Trace) -> str:
+    """How much of the page's visible text extraction kept: what it left out is not in the
+    diff, so its size is said here."""
+    kept = sum(len(line.split()) for line in result.lines)
+    page = result.page_words or 0
+    share = f" ({kept / page:.0%})" if page else ""
+    return (f"extraction kept {kept:,} of the page's {page:,} visible words{share}; "
+            f"{max(page - kept, 0):,} left out")
 
 
 def _field_text(value: object) -> str:

@@ -14,7 +14,7 @@ STORY = ("The council approved the new budget on Monday after a long debate.\n\n
 def test_record_has_exactly_the_contract_fields():
     assert list(ArticleRecord.model_fields) == [
         "id", "url", "title", "description", "authors", "date", "publisher", "agencies",
-        "language", "text", "word_count", "content_hash", "edits"]
+        "language", "text", "word_count", "content_hash", "flags", "edits"]
 
 
 def test_clean_is_deterministic(seed_text):

@@ -3,8 +3,6 @@ made of every rule's examples, and every heuristic's example documents."""
 
 from __future__ import annotations
 
-import pytest
-
 from cleaner.api import clean
 from cleaner.catalog import Rule, load_rules
 from cleaner.config import Config
@@ -64,8 +62,6 @@ def test_every_rule_of_the_catalog_is_a_rule_entry():
     assert all(isinstance(CATALOG.get(rule.id), Rule) for rule in CATALOG.rules)
 
 
-@pytest.mark.xfail(strict=True, reason="cleaner/stages/chrome.py still writes the alias "
-                   "classifier.justext; the lead's rewrite writes page.story-span")
 def test_the_story_span_edits_carry_the_canonical_id():
     [page] = HEURISTICS["page.story-span"].examples.change
     rules = {edit.rule for edit in clean(page, content_type="text").edits}

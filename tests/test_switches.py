@@ -15,13 +15,15 @@ from cleaner.pipeline import pipeline_for
 CATALOG = load_rules()
 HEURISTICS = {e.id: e for e in CATALOG.entries if isinstance(e, HeuristicEntry)}
 FIXES = [e for e in CATALOG.entries if isinstance(e, FixEntry)]
-# The chrome stage is being rewritten; its enabled() checks come with the rewrite.
-CHROME_PENDING = pytest.mark.xfail(strict=True, reason="cleaner/stages/chrome.py does not ask "
-                                   "RuleSet.enabled() yet (the lead adds it in his rewrite)")
 
 
-def disabling(*ids: str) -> Config:
-    return Config.from_dict({"rules": {"disable": list(ids)}})
+def disabling(*ids: str, enable: tuple[str, ...] = ()) -> Config:
+    return Config.from_dict({"rules": {"disable": list(ids), "enable": list(enable)}})
+
+
+def switched_on(entry: HeuristicEntry) -> tuple[str, ...]:
+    """The ids to enable for `entry` to run: itself when it is off by default."""
+    return (entry.id,) if entry.default == "off" else ()
 
 
 def edit_ids(doc: str, config: Config | None = None, url: str | None = None) -> set[str]:
@@ -40,17 +42,25 @@ def stage_edits(stage_name: str, texts: list[tuple[str, str | None]], config: Co
 
 def heuristic_cases() -> list:
     """The heuristics whose examples run through `clean()`, each a case of its own."""
-    return [pytest.param(entry, id=entry.id,
-                         marks=[CHROME_PENDING] if entry.stage == "chrome" else [])
+    return [pytest.param(entry, id=entry.id)
             for entry in HEURISTICS.values() if entry.run == "clean"]
 
 
 @pytest.mark.parametrize("entry", heuristic_cases())
 def test_a_disabled_heuristic_makes_no_edit(entry):
+    names, on = {entry.id, *entry.aliases}, switched_on(entry)
+    for doc in entry.examples.change:
+        assert names & edit_ids(doc, disabling(enable=on), url=entry.url)
+        assert not names & edit_ids(doc, disabling(entry.id, enable=on), url=entry.url)
+
+
+@pytest.mark.parametrize("entry", [e for e in HEURISTICS.values() if e.default == "off"],
+                         ids=lambda entry: entry.id)
+def test_a_heuristic_that_is_off_by_default_runs_only_when_enabled(entry):
     names = {entry.id, *entry.aliases}
     for doc in entry.examples.change:
-        assert names & edit_ids(doc, url=entry.url)
-        assert not names & edit_ids(doc, disabling(entry.id), url=entry.url)
+        assert not names & edit_ids(doc, url=entry.url)
+        assert names & edit_ids(doc, disabling(enable=(entry.id,)), url=entry.url)
 
 
 @pytest.mark.parametrize("entry", FIXES, ids=lambda entry: entry.id)

@@ -220,7 +220,8 @@ class Templates:
 def templates_enabled(config: Config) -> bool:
     """False when `[rules] disable` of `config` switches the catalog entry `template` off:
     the run then learns and applies no templates."""
-    rules = load_rules(config.rules.extra, config.rules.disable, config.rules.builtin)
+    rules = load_rules(config.rules.extra, config.rules.disable, config.rules.builtin,
+                       config.rules.enable)
     return rules.enabled(CATALOG_ID)
 
 

@@ -19,7 +19,8 @@ example_failures = rule_failures
 
 
 def catalog(config: Config) -> RuleSet:
-    return load_rules(config.rules.extra, config.rules.disable, config.rules.builtin)
+    return load_rules(config.rules.extra, config.rules.disable, config.rules.builtin,
+                          config.rules.enable)
 
 
 def summary_line(entry: Rule | Entry, catalog: RuleSet) -> str:

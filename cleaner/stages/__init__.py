@@ -6,6 +6,7 @@ from cleaner.stages import (  # noqa: F401
     extract,
     language,
     metadata,
+    provenance,
     punctuation,
     repair,
     segment,

@@ -14,6 +14,8 @@ Three passes over the blocks, each logging what it removes:
 from __future__ import annotations
 
 import bisect
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 from cleaner.catalog import RuleSet, list_item_text
@@ -22,13 +24,19 @@ from cleaner.document import Block, Document
 from cleaner.layout import Layout
 from cleaner.pipeline import Stage, register
 from cleaner.record import Edit
-from cleaner.text.shape import is_headline_like, is_name_phrase
+from cleaner.text.shape import is_headline_like, is_name_phrase, is_title_case
 from cleaner.text.words import StemCounts, content_stems, overlap, shared_stems, words
 from cleaner.urls import site_of
 
 _LINE_SCOPES = ("line", "prefix", "tail")
-_MENU_ITEM_MAX_WORDS = 3
-_MENU_ITEM_MAX_CHARS = 60  # longer lines are not three words: skip counting them
+# "5. Step", "Trend 3: AI", "IV) Part": a numbered subheading.
+_NUMBERED = re.compile(r"^\s*(?:\d+|[IVX]+)[.):]\s|^\w+ \d+[.:]\s")
+_CLOSING = "\"'”’»)]"
+_STORY_SPAN = "page.story-span"
+_REPEATED, _CAPTION = "inserted.repeated-paragraph", "inserted.caption"
+_RELATED, _TEASER = "inserted.related-list", "inserted.teaser"
+_INSERTED = (_REPEATED, _CAPTION, _RELATED, _TEASER)  # off by default: see rules/heuristics.yaml
+_HEURISTICS = (_STORY_SPAN, *_INSERTED)
 _ARTICLE_LIKE = ("good", "neargood")
 _REPEAT_MIN_WORDS = 8
 _REPEAT_MIN_WORDS_EXTRACTED = 25
@@ -45,11 +53,12 @@ def _removal(rule: str, block: Block, reason: str | None = None) -> Edit:
                 position=block.position, reason=reason)
 
 
-def densest_span(scores: list[int]) -> tuple[int, int]:
-    """First and last index of the run with the largest sum (Kadane); (0, -1) if none is positive.
+def densest_span(scores: list[int]) -> tuple[int, int, int]:
+    """First and last index of the run with the largest sum (Kadane), and the sum;
+    (0, -1, 0) if none is positive.
 
     >>> densest_span([-5, 300, -20, 250, -900, 400])
-    (1, 3)
+    (1, 3, 530)
     """
     best, best_span = 0, (0, -1)
     total, start = 0, 0
@@ -59,7 +68,30 @@ def densest_span(scores: list[int]) -> tuple[int, int]:
         total += score
         if total > best:
             best, best_span = total, (start, index)
-    return best_span
+    return (*best_span, best)
+
+
+def story_spans(scores: list[int], min_share: float) -> list[tuple[int, int]]:
+    """The densest run, and every further run outside it whose sum is at least `min_share`
+    of the first's: a page may hold its content in several regions (a forum's posts, a
+    documentation page's sections) that a menu or a link list separates.
+
+    >>> story_spans([-5, 300, -20, 250, -900, 400], 0.5)
+    [(1, 3), (5, 5)]
+    >>> story_spans([-5, 300, -20, 250, -900, 400], 1.0)
+    [(1, 3)]
+    """
+    first, last, best = densest_span(scores)
+    if last < first:
+        return []
+    spans, pending = [(first, last)], [(0, first), (last + 1, len(scores))]
+    while pending:
+        low, high = pending.pop()
+        start, end, total = densest_span(scores[low:high])
+        if end >= start and total >= min_share * best:
+            spans.append((low + start, low + end))
+            pending += [(low, low + start), (low + end + 1, high)]
+    return sorted(spans)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,21 +121,23 @@ class _LazyStems:
 @register
 class Chrome(Stage):
     name = "chrome"
-    requires = frozenset({"blocks", "language"})
+    requires = frozenset({"blocks", "language", "provenance"})
     provides = frozenset({"dechromed"})
 
     def __init__(self, config, rules: RuleSet) -> None:
         super().__init__(config, rules)
         self.settings = config.chrome
+        self.enabled = {entry: rules.enabled(entry) for entry in _HEURISTICS}
 
     def __call__(self, doc: Document) -> Document:
         blocks, edits = list(doc.blocks), []
-        page = _Page(doc.meta.language, site_of(doc.url), self._page_like(blocks))
+        page = _Page(doc.meta.language, site_of(doc.url), doc.provenance == "page")
         if self.settings.rules:
             blocks = self._apply_rules(blocks, page, edits)
-        if self.settings.classifier and page.whole:
-            blocks = self._classify(blocks, page.language, edits)
-        blocks = self._inserted_lines(blocks, page, edits)
+        if page.whole and self.settings.classifier and self.enabled[_STORY_SPAN]:
+            blocks = self._classify(blocks, page.language, edits)  # never on extractor output
+        if any(self.enabled[entry] for entry in _INSERTED):
+            blocks = self._inserted_lines(blocks, page, edits)
         if not edits:
             return doc
         return doc.with_edits(edits, blocks=tuple(blocks))
@@ -158,20 +192,22 @@ class Chrome(Stage):
     # -- 2. classifier -----------------------------------------------------------------
     def _classify(self, blocks: list[Block], language: str | None,
                   edits: list[Edit]) -> list[Block]:
-        """On a whole page, keep the densest run of article-like blocks (justext's classes)."""
+        """On a whole page, keep the densest runs of article-like blocks (justext's classes)."""
         classes = classify_blocks([b.text for b in blocks], language, self.settings)
         if classes is None or "good" not in classes:
             return blocks  # no stoplist, or nothing article-like to anchor on: keep all
         layout = Layout.of(blocks, language)
-        first, last = densest_span([self._story_score(b.text, cf, layout.prose[i])
-                                    for i, (b, cf) in enumerate(zip(blocks, classes))])
+        scores = [self._story_score(b.text, cf, layout.prose[i])
+                  for i, (b, cf) in enumerate(zip(blocks, classes))]
+        spans = story_spans(scores, self.settings.story_min_span_share)
+        inside = {i for first, last in spans for i in range(first, last + 1)}
         kept = []
         for index, (block, cf) in enumerate(zip(blocks, classes)):
-            if first <= index <= last:
+            if index in inside:
                 kept.append(block)
             else:
                 reason = f"{cf}, outside the story; {describe(block.text, language)}"
-                edits.append(_removal("classifier.justext", block, reason))
+                edits.append(_removal(_STORY_SPAN, block, reason))
         return kept
 
     def _story_score(self, text: str, cf_class: str, prose: bool) -> int:
@@ -182,13 +218,6 @@ class Chrome(Stage):
         if prose:
             return len(text) // 2
         return -max(len(text), self.settings.story_line_cost)
-
-    def _page_like(self, blocks: list[Block]) -> bool:
-        """Whole-page text (menus of short items), as opposed to an extractor's output."""
-        menu_lines = sum(len(b.text) <= _MENU_ITEM_MAX_CHARS
-                         and len(words(b.text)) <= _MENU_ITEM_MAX_WORDS for b in blocks)
-        return (menu_lines >= self.settings.page_min_menu_lines
-                and menu_lines >= self.settings.page_min_menu_share * len(blocks))
 
     # -- 3. inserted lines -------------------------------------------------------------
     def _inserted_lines(self, blocks: list[Block], page: _Page, edits: list[Edit]) -> list[Block]:
@@ -204,24 +233,25 @@ class Chrome(Stage):
 
     def _judge_lines(self, blocks: list[Block], page: _Page) -> dict[int, tuple[str, str]]:
         """(rule, reason) for each line that was inserted into the story, by index."""
-        language = page.language
+        language, on = page.language, self.enabled
         layout = Layout.of(blocks, language)
-        repeats = self._repeats(blocks, page.whole)
-        verdicts = dict.fromkeys(repeats, ("inserted.repeated-paragraph",
-                                           "the same paragraph stands above"))
-        caption = ("inserted.caption", "a name alone on a line, repeated from the story")
-        verdicts.update(dict.fromkeys(self._captions(blocks, layout), caption))
+        verdicts: dict[int, tuple[str, str]] = {}
+        if on[_REPEATED]:
+            verdicts.update(dict.fromkeys(self._repeats(blocks, page.whole),
+                                          (_REPEATED, "the same paragraph stands above")))
+        if on[_CAPTION]:
+            verdicts.update(dict.fromkeys(self._captions(blocks, layout), (
+                _CAPTION, "a name alone on a line, repeated from the story")))
         stems = _LazyStems(blocks, language)
-        related = ("inserted.related-list", _RELATED_LIST_REASON)
-        verdicts.update(dict.fromkeys(self._related_list(blocks, stems), related))
+        if on[_RELATED]:
+            verdicts.update(dict.fromkeys(self._related_list(blocks, stems),
+                                          (_RELATED, _RELATED_LIST_REASON)))
         max_words = self.settings.headline_max_words
         headlines = [i for i, b in enumerate(blocks) if i not in verdicts and not layout.prose[i]
-                     and is_headline_like(b.text, max_words)]
-        if not headlines:
-            return verdicts
-        teaser = ("inserted.teaser", _TEASER_REASON)
-        for index in self._teasers(headlines, stems, layout):
-            verdicts[index] = teaser
+                     and is_headline_like(b.text, max_words) and self._teaser_shaped(b.text)]
+        if headlines and on[_TEASER]:
+            verdicts.update(dict.fromkeys(self._teasers(headlines, stems, layout),
+                                          (_TEASER, _TEASER_REASON)))
         return verdicts
 
     def _related_list(self, blocks: list[Block], stems: _LazyStems) -> list[int]:
@@ -262,21 +292,35 @@ class Chrome(Stage):
         return repeats
 
     def _captions(self, blocks: list[Block], layout: Layout) -> list[int]:
-        """Lines that only repeat a name the story's prose already gave (photo captions)."""
+        """Lines between two paragraphs that only repeat a name the story's prose already
+        gave (photo captions). A short name, or one that stands on several lines, is a
+        label or a heading (a product, a section), not a caption."""
         prose = [i for i, flag in enumerate(layout.prose) if flag]
         starts, offset = [], 0
         for i in prose:
             starts.append(offset)
             offset += len(blocks[i].text) + 1
         joined = "\n".join(blocks[i].text for i in prose)
+        lines = Counter(block.text for block in blocks)
         found = []
-        for index, block in enumerate(blocks):
-            if not is_name_phrase(block.text, self.settings.caption_max_words):
+        for index, block in enumerate(blocks[1:-1], start=1):
+            if (lines[block.text] > 1 or not (layout.prose[index - 1] and layout.prose[index + 1])
+                    or len(block.text.split()) < self.settings.caption_min_words
+                    or block.text.isupper()
+                    or not is_name_phrase(block.text, self.settings.caption_max_words)):
                 continue
             at = joined.find(block.text)
             if at >= 0 and prose[bisect.bisect_right(starts, at) - 1] < index:
                 found.append(index)
         return found
+
+    def _teaser_shaped(self, text: str) -> bool:
+        """A headline of another story, not a subheading of this one: long enough to be a
+        headline, in sentence case, neither numbered nor a question nor in brackets
+        (subheadings are short, Title Case, numbered steps or questions)."""
+        return (len(words(text)) >= self.settings.teaser_min_words
+                and not is_title_case(text) and not _NUMBERED.match(text)
+                and not text.rstrip(_CLOSING).endswith("?") and text[:1] not in "([")
 
     def _teasers(self, headlines: list[int], stems: _LazyStems, layout: Layout) -> list[int]:
         """Headline-like lines between paragraphs that neither introduce the next paragraph

@@ -237,6 +237,7 @@ def extract_with_trafilatura(html: str, url: str | None, include_tables: bool,
     if tree is None:
         return None
     found = page_metadata(tree, url)  # first: extraction prunes the tree
+    found["page_words"] = visible_words(tree)
     result = trafilatura.bare_extraction(
         tree, url=url, include_comments=False, include_tables=include_tables,
         favor_precision=favor == "precision", favor_recall=favor == "recall",
@@ -244,6 +245,15 @@ def extract_with_trafilatura(html: str, url: str | None, include_tables: bool,
     if result is None or not (result.text or "").strip():
         return None
     return {"text": result.text, **found}
+
+
+_VISIBLE_TEXT = etree.XPath("//body//text()[not(ancestor::script) and not(ancestor::style)"
+                            " and not(ancestor::noscript) and not(ancestor::template)]")
+
+
+def visible_words(tree: HtmlElement) -> int:
+    """Words of the page's visible text: what extraction chooses from."""
+    return sum(len(text.split()) for text in _VISIBLE_TEXT(tree))
 
 
 def page_metadata(tree: HtmlElement, url: str | None) -> dict:
@@ -300,9 +310,10 @@ class Extract(Stage):
                                          settings.fast, self.config.limits)
         if found is None:
             text = extract_with_justext(html) if settings.justext_fallback else ""
-            return doc.evolve(text=text)
-        text = found.pop("text")
+            return doc.evolve(text=text, provenance="extracted")
+        text, page_words = found.pop("text"), found.pop("page_words")
         description = found["description"]
         if description and description[:80] in text:
             found["description"] = None  # the standfirst is already the first paragraph
-        return doc.evolve(text=text, meta=doc.meta.merge(**found))
+        return doc.evolve(text=text, meta=doc.meta.merge(**found), provenance="extracted",
+                          page_words=page_words)

@@ -95,6 +95,18 @@ def is_title_case_question(text: str) -> bool:
     return len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
 
 
+def is_title_case(text: str) -> bool:
+    """Headline Title Case: every word of four letters or more is capitalized (two at least).
+
+    >>> is_title_case("Common Implementation Challenges and How To Overcome Them")
+    True
+    >>> is_title_case("After Russian forces pull back, a shattered town breathes")
+    False
+    """
+    long_words = [w for w in words(text) if len(w) >= 4]
+    return len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
+
+
 def is_name_phrase(text: str, max_words: int) -> bool:
     """A few capitalized words and nothing else, like a photo caption naming a person.
 

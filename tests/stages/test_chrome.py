@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from cleaner import clean
+from cleaner import Config, clean
+
+# The inserted-line heuristics are off by default (they removed mostly real content on
+# pages they were not tuned on); these tests switch them on, as a user may.
+INSERTED = Config.from_dict({"rules": {"enable": [
+    "inserted.teaser", "inserted.caption", "inserted.related-list",
+    "inserted.repeated-paragraph"]}})
 
 P1 = ("The foreign ministers met in Beijing on Wednesday to discuss trade, security and the "
       "war, the ministry said in a statement.")
@@ -22,13 +28,13 @@ def removed(record) -> dict[str, str]:
 
 def test_a_subheading_that_shares_words_with_the_next_paragraph_is_kept():
     subheading = "Trade talks to continue in Moscow"
-    record = clean(body(P1, subheading, P2, P3), content_type="text")
+    record = clean(body(P1, subheading, P2, P3), content_type="text", config=INSERTED)
     assert subheading in record.text
 
 
 def test_an_inserted_teaser_headline_is_removed():
     teaser = "Floods leave thousands homeless in coastal villages"
-    record = clean(body(P1, teaser, P2, P3), content_type="text")
+    record = clean(body(P1, teaser, P2, P3), content_type="text", config=INSERTED)
     assert teaser not in record.text
     assert removed(record)[teaser] == "inserted.teaser"
 
@@ -36,7 +42,7 @@ def test_an_inserted_teaser_headline_is_removed():
 def test_a_caption_repeating_a_name_from_the_story_is_removed():
     caption = "Foreign Minister Wang Yi"
     record = clean(body(f"Foreign Minister Wang Yi met his counterpart. {P1}", caption, P2, P3),
-                   content_type="text")
+                   content_type="text", config=INSERTED)
     assert removed(record)[caption] == "inserted.caption"
 
 
@@ -65,7 +71,7 @@ RELATED = ["- Floods leave thousands homeless in coastal villages Rescuers reach
 
 
 def test_a_list_of_other_stories_ending_the_text_is_removed():
-    record = clean(body(P1, P2, P3, *RELATED), content_type="text")
+    record = clean(body(P1, P2, P3, *RELATED), content_type="text", config=INSERTED)
     assert record.text == body(P1, P2, P3)
     assert {removed(record)[item] for item in RELATED} == {"inserted.related-list"}
 
@@ -74,13 +80,19 @@ def test_a_list_about_the_story_ending_the_text_is_kept():
     items = ["- Trade talks continue next month in Moscow",
              "- Security cooperation has grown over the past decade",
              "- Both delegations expected to sign an agreement"]
-    record = clean(body(P1, P2, P3, *items, *RELATED), content_type="text")
+    record = clean(body(P1, P2, P3, *items, *RELATED), content_type="text", config=INSERTED)
     assert record.text == body(P1, P2, P3, *items)
 
 
 def test_two_unrelated_items_ending_a_list_are_kept():
-    record = clean(body(P1, P2, P3, *RELATED[:2]), content_type="text")
+    record = clean(body(P1, P2, P3, *RELATED[:2]), content_type="text", config=INSERTED)
     assert record.text == body(P1, P2, P3, *RELATED[:2])
+
+
+def test_subheadings_that_look_unrelated_stay():
+    for line in ("Frequently Asked Questions Before You Begin", "3. Community building",
+                 "Local service, national reach", "Which role is right for you after all?"):
+        assert line in clean(body(P1, line, P2, P3), content_type="text").text, line
 
 
 def test_a_title_case_question_above_the_story_is_its_title():
