@@ -45,9 +45,14 @@ class Provenance(Stage):
         return self.edge_chrome(doc) >= settings.page_min_edge_chrome
 
     def edge_chrome(self, doc: Document) -> int:
-        """Lines of the first and last fifth that a chrome rule removes whole."""
+        """Distinct chrome rules that remove whole lines (with letters: code and tables
+        have lines of "|" or ",") among the first and last fifth of the lines."""
         blocks, language = doc.blocks, doc.meta.language
         edge = max(1, len(blocks) // _EDGE_SHARE)
         ends = blocks[:edge] + blocks[max(edge, len(blocks) - edge):]
-        return sum(bool(self.rules.hits(b.text, _CHROME_SCOPES, language, None, "remove"))
-                   for b in ends)
+        found = set()
+        for block in ends:
+            if any(ch.isalpha() for ch in block.text):
+                hits = self.rules.hits(block.text, _CHROME_SCOPES, language, None, "remove")
+                found.update(hit.rule.id for hit in hits[:1])
+        return len(found)

@@ -54,7 +54,7 @@ class Top(Stage):
         while blocks:
             first = blocks[0]
             if known_title is not None and is_same_title(first.text, known_title):
-                if not self.enabled[_KNOWN_TITLE[0]]:
+                if not self.enabled[_KNOWN_TITLE[0]] or len(blocks) == 1:  # all there is
                     break
                 edits.append(_edit(_KNOWN_TITLE, "to_metadata", first))
                 known_title = None  # found: a second copy is a subtitle

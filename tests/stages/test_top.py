@@ -49,3 +49,11 @@ def test_cleaning_the_cleaned_head_again_changes_nothing():
             "Markets close higher as oil prices rebound"]
     once, again = twice(body(*head, P1, P2, P3))
     assert again == once
+
+
+def test_the_page_title_as_the_only_line_stays_in_the_body():
+    page = ("<html><head><title>Council expands the bus network to the suburbs</title></head>"
+            "<body><article><p>Council expands the bus network to the suburbs</p></article>"
+            "</body></html>")
+    record = clean(page, content_type="html")
+    assert record.text == "Council expands the bus network to the suburbs"
