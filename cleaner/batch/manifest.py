@@ -41,6 +41,7 @@ class Stats:
     words: int = 0
     seconds: Counter[str] = field(default_factory=Counter)  # "read", "clean", "write"
     skipped_records: Counter[str] = field(default_factory=Counter)  # WARC records, by reason
+    flags: Counter[str] = field(default_factory=Counter)  # records by quality flag
 
     def add(self, outcome: ArticleRecord | ErrorRow) -> None:
         self.documents += 1
@@ -51,6 +52,7 @@ class Stats:
         self.records += 1
         self.words += outcome.word_count
         self.languages[outcome.language or _NO_LANGUAGE] += 1
+        self.flags.update(outcome.flags)
         for edit in outcome.edits:
             self.rules[edit.rule] += 1
             self.actions[edit.action] += 1
@@ -59,14 +61,14 @@ class Stats:
         for name in ("documents", "records", "errors", "blank_lines", "words"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for name in ("error_kinds", "rules", "actions", "languages", "seconds",
-                     "skipped_records"):
+                     "skipped_records", "flags"):
             getattr(self, name).update(getattr(other, name))
 
     def to_dict(self) -> dict[str, Any]:
         """Counters sorted by count then name, so the JSON is the same on every run."""
         data: dict[str, Any] = {name: getattr(self, name) for name in (
             "documents", "records", "errors", "blank_lines", "words")}
-        for name in ("error_kinds", "rules", "actions", "languages", "skipped_records"):
+        for name in ("error_kinds", "rules", "actions", "languages", "skipped_records", "flags"):
             data[name] = ranked(getattr(self, name))
         data["seconds"] = {k: round(v, 3) for k, v in sorted(self.seconds.items())}
         return data
@@ -76,7 +78,7 @@ class Stats:
         stats = cls(**{name: data[name] for name in (
             "documents", "records", "errors", "blank_lines", "words")})
         for name in ("error_kinds", "rules", "actions", "languages", "seconds",
-                     "skipped_records"):
+                     "skipped_records", "flags"):
             getattr(stats, name).update(data.get(name, {}))
         return stats
 
@@ -150,6 +152,7 @@ def build_manifest(*, files: list[InputFile], skipped: list[Skipped], shards: li
         "rules": ranked(total.rules),
         "actions": ranked(total.actions),
         "languages": ranked(total.languages),
+        "flags": ranked(total.flags),
         "words": total.words,
         **(sections or {}),
         "inputs": [{"path": file.display, "kind": file.kind} for file in files],
@@ -186,6 +189,8 @@ def summary(manifest: dict[str, Any], output: str) -> str:
         parts.append(f"Top rules: {_listing(manifest['rules'], limit=5, bare=True)}.")
     if manifest["languages"]:
         parts.append(f"Languages: {_listing(manifest['languages'], limit=5, bare=True)}.")
+    if manifest.get("flags"):
+        parts.append(f"Flagged records: {_listing(manifest['flags'], bare=True)}.")
     if "templates" in manifest:
         templates = manifest["templates"]
         parts.append(f"Templates: {_plural(templates['lines'], 'line')} of "
