@@ -19,6 +19,7 @@ import contextlib
 import re
 
 from htmldate import find_date
+from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.metadata import (
     examine_meta,
@@ -27,11 +28,21 @@ from trafilatura.metadata import (
     extract_sitename,
 )
 
+from cleaner.text.dates import split_glued_date
 from cleaner.text.names import clean_space, split_authors
 from cleaner.text.titles import choose_title, fold
 from cleaner.urls import site_of
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Where a page declares when it was published (not created, not modified).
+_PUBLISHED = etree.XPath(
+    '//meta[@property="article:published_time" or @name="article:published_time"'
+    ' or @itemprop="datePublished" or @name="datePublished" or @property="og:published_time"'
+    ' or @name="DC.date.issued" or @name="dcterms.issued"]/@content'
+    ' | //*[@itemprop="datePublished"]/@datetime'
+    ' | //script[@type="application/ld+json"]/text()')
+_JSON_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"(\d{4}-\d{2}-\d{2})')
+_LEADING_DATE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?:$|[T\s])")
 
 
 def site_names(sitename: str | None, url: str | None) -> tuple[str, ...]:
@@ -69,8 +80,34 @@ def page_authors(declared: str | None, tree: HtmlElement, names: tuple[str, ...]
     return tuple(people), outlets[0] if outlets else None
 
 
+def declared_published(tree: HtmlElement) -> str | None:
+    """The first published date the markup declares (`datePublished` in JSON-LD or
+    microdata, `article:published_time`, Dublin Core's issued), ISO; never the created or
+    modified date, which htmldate's quick search may take first.
+
+    >>> import lxml.html
+    >>> declared_published(lxml.html.fromstring('<html><head><meta itemprop="dateCreated" '
+    ...     'content="2019-05-07"><meta property="article:published_time" '
+    ...     'content="2015-10-12T19:16:00+02:00"></head><body><p>x</p></body></html>'))
+    '2015-10-12'
+    """
+    for value in _PUBLISHED(tree):
+        found = _JSON_PUBLISHED.search(value) or _LEADING_DATE.match(value)
+        if found and "1995" <= found.group(1) <= "2100":
+            return found.group(1)
+    return None
+
+
 def page_date(tree: HtmlElement, url: str | None) -> str | None:
-    """The published date, ISO; htmldate's quick search, else its extensive one."""
+    """The published date, ISO: declared in the markup, else htmldate's quick search
+    (published before modified), else its extensive search of the page's text.
+
+    On the tune half of WCXB dev: htmldate's quick search alone 0.816 of dated pages, with
+    its extensive search after it 0.849, the declared published date first 0.852.
+    """
+    declared = declared_published(tree)
+    if declared:
+        return declared
     for extensive in (False, True):
         date = find_date(tree, url=url, extensive_search=extensive, original_date=True,
                          outputformat="%Y-%m-%d")
@@ -88,11 +125,11 @@ def page_metadata(tree: HtmlElement, url: str | None) -> dict:
     names = site_names(sitename, url)
     authors, outlet = page_authors(meta.author, tree, names)
     title = choose_title(meta.title or head_title(tree), page_headings(tree), names)
-    description = clean_space(meta.description or "")
+    description, glued_date = split_glued_date(clean_space(meta.description or ""))
     return {
         "title": title or None,
         "authors": authors,
-        "date": page_date(tree, url),
+        "date": page_date(tree, url) or glued_date,
         "publisher": sitename or outlet or None,
         "description": description or None,
     }
