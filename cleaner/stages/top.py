@@ -23,6 +23,7 @@ from cleaner.layout import Layout, headline_overlap, story_stems
 from cleaner.pipeline import Stage, register
 from cleaner.record import Edit
 from cleaner.stages.metadata import is_same_title, move_rule_matches
+from cleaner.text.names import clean_space
 from cleaner.text.shape import is_headline_like
 from cleaner.urls import site_of
 
@@ -82,9 +83,9 @@ class Top(Stage):
         if not self.config.metadata.title_from_text:
             return None
         if meta.title is None:
-            return _TITLE, "to_metadata", meta.merge(title=text)
+            return _TITLE, "to_metadata", meta.merge(title=clean_space(text))
         if meta.description is None:
-            return _SUBTITLE, "to_metadata", meta.merge(description=text)
+            return _SUBTITLE, "to_metadata", meta.merge(description=clean_space(text))
         return _SUBTITLE, "remove", meta
 
 
