@@ -52,6 +52,13 @@ _GUILLEMET_GLUED_RE = re.compile(
     f"«(?<![^\\W_]«)[^«»]*»(?=[{_SPACED_WORD_START}])"
 )
 
+# A closing quote right after sentence punctuation, glued to the next word (`Earth,”he`,
+# `in!”an`, `said.’The`): it closes whatever the paragraph holds, so the opening quote need
+# not be in the paragraph. Never before the end of a contraction or possessive (`U.S.’s`).
+_PUNCTUATED_QUOTE_GLUED_RE = re.compile(
+    f"[,.!?;:…][”’](?=[{_SPACED_WORD_START[3:]}])(?!(?:s|d|m|t|ll|re|ve)(?![^\\W_]))"
+)
+
 # Reversed, space-padded quotes: ” (after start/space) + space + text without
 # quotes + space + “ (before space, punctuation or end).  The quoted text may
 # not start with that punctuation, so the “ put before it never looks like the
@@ -111,11 +118,16 @@ _MULTI_SPACE_RE = re.compile(" {2,}")
 def space_after_closing_quote(text: str, language: str | None = None) -> str:
     """Insert the missing space after a closing ” or » glued to the next word.
 
-    Only a quote that closes a “ or « opened earlier in the paragraph counts.
+    A quote that closes a “ or « opened earlier in the paragraph counts, and so does a ” or
+    ’ right after sentence punctuation (its opening quote may be paragraphs above).
 
     >>> space_after_closing_quote("“expand joint action”but « la paix »ici")
     '“expand joint action” but « la paix » ici'
+    >>> space_after_closing_quote("for Earth,”he said, in!”an officer; the U.S.’s own, don’t")
+    'for Earth,” he said, in!” an officer; the U.S.’s own, don’t'
     """
+    if "”" in text or "’" in text:
+        text = _PUNCTUATED_QUOTE_GLUED_RE.sub(r"\g<0> ", text)
     if "”" in text:
         text = _CURLY_QUOTE_GLUED_RE.sub(r"\g<0> ", text)
     if "»" in text:
