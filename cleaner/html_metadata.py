@@ -21,12 +21,13 @@ import re
 from htmldate import find_date
 from lxml import etree
 from lxml.html import HtmlElement
+from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import (
     examine_meta,
-    extract_author,
     extract_meta_json,
     extract_sitename,
 )
+from trafilatura.utils import trim
 
 from cleaner.text.dates import split_glued_date
 from cleaner.text.names import clean_space, split_authors
@@ -68,13 +69,101 @@ def head_title(tree: HtmlElement) -> str | None:
     return clean_space(element.text_content()) if element is not None else None
 
 
+def byline_search(tree: HtmlElement) -> str | None:
+    """trafilatura's byline search of the page (its `extract_author`): the first element of
+    its first author pattern that matches, else of the second, the third, outside the
+    comments, dates and figures it discards, less the text of such parts inside it.
+
+    The same answers in one pass over the elements, without trafilatura's deep copy of the
+    page and its regex XPaths (35 ms a page, mean on WCXB dev's tune half).
+    """
+    found: tuple[list, list, list] = ([], [], [])
+    discarded = set()
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        attributes = element.attrib
+        if _is_discarded(element.tag, attributes):
+            discarded.add(element)
+        level = _author_level(element.tag, attributes)
+        if level is not None:
+            found[level].append(element)
+    for candidates in found:
+        for element in candidates:
+            if element in discarded or any(a in discarded for a in element.iterancestors()):
+                continue
+            content = trim(" ".join(_kept_text(element, discarded)))
+            if content and 2 < len(content) < 120:
+                return normalize_authors(None, content)
+    return None
+
+
+# trafilatura's AUTHOR_XPATHS and AUTHOR_DISCARD_XPATHS (trafilatura/xpaths.py), as tests.
+_NAME_CLASS = re.compile(r"author-?name|AuthorName|authorName")
+_AUTHOR_ID = re.compile(r"author|zuozhe|bianji|xiaobian")
+_AUTHOR_CLASS = re.compile(
+    r"author|channel-name|zuozhe|bianji|xiaobian|submitted-by|posted-by|journalist-name")
+_ANY_AUTHOR_ID = re.compile(r"[Aa]uthor")
+_ANY_AUTHOR_CLASS = re.compile(r"[Aa]uthor|screenname|writer|[Bb]yline")
+_DISCARD_ID = re.compile(r"^comments|comment-?list|ProductReviews")
+_DISCARD_CLASS = re.compile(
+    r"^[Cc]omments|commentlist|comments-list|sidebar|is-hidden|quote|embedly-instagram"
+    r"|article-(?:share|support)|print|category|meta-date|meta-reviewer")
+
+
+def _author_level(tag: str, attributes) -> int | None:
+    """Which of trafilatura's three author patterns (0, 1, 2) an element matches first."""
+    ident, cls = attributes.get("id"), attributes.get("class")
+    itemprop = attributes.get("itemprop")
+    if tag == "author" or tag in ("a", "address", "div", "link", "p", "span", "strong") and (
+            attributes.get("rel") == "author" or ident == "author" or cls == "author"
+            or itemprop == "author name"
+            or attributes.get("data-testid") in ("AuthorCard", "AuthorURL")
+            or (cls is not None and _NAME_CLASS.search(cls))):
+        return 0
+    if tag in ("a", "div", "h3", "h4", "p", "span") and (
+            cls in ("byline", "username", "byl", "BBL") or (itemprop and "author" in itemprop)
+            or (ident is not None and _AUTHOR_ID.search(ident))
+            or (cls is not None and _AUTHOR_CLASS.search(cls))):
+        return 1
+    if ("Byline" in attributes.get("data-component", "") or (itemprop and "author" in itemprop)
+            or (ident is not None and _ANY_AUTHOR_ID.search(ident))
+            or (cls is not None and _ANY_AUTHOR_CLASS.search(cls))):
+        return 2
+    return None
+
+
+def _is_discarded(tag: str, attributes) -> bool:
+    if tag in ("time", "figure"):
+        return True
+    if tag not in ("a", "div", "section", "span"):
+        return False
+    ident, cls = attributes.get("id"), attributes.get("class")
+    return (ident == "comments" or cls in ("comments", "title", "date")
+            or (ident is not None and bool(_DISCARD_ID.search(ident)))
+            or (cls is not None and bool(_DISCARD_CLASS.search(cls)))
+            or "Figure" in attributes.get("data-component", ""))
+
+
+def _kept_text(element: HtmlElement, discarded: set) -> list[str]:
+    """The text pieces of `element` as `itertext` gives them, less discarded parts (whose
+    tails stay, as trafilatura's pruning keeps them)."""
+    pieces = [element.text] if element.text and isinstance(element.tag, str) else []
+    for child in element:
+        if child not in discarded:
+            pieces.extend(_kept_text(child, discarded))
+        if child.tail:
+            pieces.append(child.tail)
+    return pieces
+
+
 def page_authors(declared: str | None, tree: HtmlElement, names: tuple[str, ...],
                  ) -> tuple[tuple[str, ...], str | None]:
     """(authors, the first organisation named as an author): from the declared authors;
     when the markup declares none, from trafilatura's byline search of the page."""
     people, outlets = split_authors(declared or "", names)
     if not declared:
-        searched = extract_author(tree)
+        searched = byline_search(tree)
         found, more = split_authors(searched or "", names)
         people, outlets = found, outlets or more
     return tuple(people), outlets[0] if outlets else None
