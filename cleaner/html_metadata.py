@@ -30,7 +30,7 @@ from trafilatura.metadata import (
 from trafilatura.utils import trim
 
 from cleaner.text.dates import split_glued_date
-from cleaner.text.names import clean_space, split_authors
+from cleaner.text.names import byline_opener, clean_space, looks_like_person, split_authors
 from cleaner.text.titles import choose_title, fold
 from cleaner.urls import site_of
 
@@ -157,15 +157,53 @@ def _kept_text(element: HtmlElement, discarded: set) -> list[str]:
     return pieces
 
 
+# Where the names of a visible byline end: a separator, a date or time, "on <date>".
+_NAMES_END = re.compile(r"\s*(?:[·|•—–/@(]|\s-\s|\d|\b(?:on|am|le|el|il|em|at)\s).*$")
+_NOT_TEXT = frozenset({"script", "style", "title", "noscript", "option", "textarea", "head"})
+# A visible byline is a short line: longer, it is a sentence that starts with "By".
+_BYLINE_MAX_CHARS = 100
+
+
+def visible_byline(tree: HtmlElement) -> str | None:
+    """The names of the first visible byline on the page: an element whose text starts with
+    "By", "Written by:", "Von", "Par", "Por"... and whose line names a person (or one
+    user name), as the page prints it above or below the story.
+
+    >>> import lxml.html
+    >>> visible_byline(lxml.html.fromstring('<div><p>By the end of the week it rained.</p>'
+    ...     '<p>Written by: <a href="/a">Jane Doe</a> · Dec 3, 2025</p></div>'))
+    'Jane Doe'
+    """
+    opener = byline_opener()
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in _NOT_TEXT:
+            continue
+        if not element.text or not opener.match(element.text):
+            continue
+        line = clean_space(" ".join(element.itertext()))
+        start = opener.match(line)
+        if start is None or len(line) > _BYLINE_MAX_CHARS:
+            continue
+        people, _ = split_authors(_NAMES_END.sub("", line[start.end():]))
+        if people and all(looks_like_person(n) for n in people):
+            return "; ".join(people)
+    return None
+
+
 def page_authors(declared: str | None, tree: HtmlElement, names: tuple[str, ...],
                  ) -> tuple[tuple[str, ...], str | None]:
     """(authors, the first organisation named as an author): from the declared authors;
-    when the markup declares none, from trafilatura's byline search of the page."""
+    when the markup declares none, from trafilatura's byline search of the page, else from
+    its visible byline ("By Jane Doe"). On the tune half of WCXB dev, with the visible
+    byline 0.672 of authors are right, 0.656 without; before trafilatura's search, 0.667.
+    """
     people, outlets = split_authors(declared or "", names)
-    if not declared:
-        searched = byline_search(tree)
-        found, more = split_authors(searched or "", names)
-        people, outlets = found, outlets or more
+    searches = (byline_search, visible_byline) if not declared else ()
+    for search in searches:
+        if people:
+            break
+        people, more = split_authors(search(tree) or "", names)
+        outlets = outlets or more
     return tuple(people), outlets[0] if outlets else None
 
 

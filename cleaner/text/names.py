@@ -26,7 +26,20 @@ def _words() -> dict[str, frozenset[str]]:
     data = yaml.safe_load(resources.files("cleaner.text").joinpath("names.yaml").read_text("utf-8"))
     roles = frozenset(w for words in data["roles"].values() for w in words)
     return {key: frozenset(data[key]) for key in ("organisations", "connectors", "particles",
-                                                  "months", "openers")} | {"roles": roles}
+                                                  "months", "openers", "byline_openers")
+            } | {"roles": roles}
+
+
+@functools.cache
+def byline_opener() -> re.Pattern[str]:
+    """A visible byline's opening words at the start of a text, then an optional colon.
+
+    >>> byline_opener().match("Written by: Jane Doe").end()
+    12
+    """
+    phrases = sorted(_words()["byline_openers"], key=len, reverse=True)
+    words = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(rf"\s*(?:{words})(?![^\W_])\s*:?\s*", re.IGNORECASE)
 
 
 def clean_space(text: str) -> str:
@@ -103,7 +116,7 @@ def _split_connectors(piece: str) -> list[str]:
     for index, token in enumerate(tokens):
         if token.casefold() in connectors and 0 < index < len(tokens) - 1:
             left, right = " ".join(tokens[:index]), " ".join(tokens[index + 1:])
-            if looks_like_person(left) and looks_like_person(trim_name(right) or right):
+            if looks_like_person(left) and looks_like_person(trim_name(right)):
                 return [left, *_split_connectors(right)]
     return [piece]
 

@@ -67,3 +67,14 @@ def test_a_date_glued_to_the_description_is_split_off():
                 "<p>x</p>")
     found = page_metadata(tree, URL)
     assert found["description"] == "Will the economy see a recovery?"
+
+
+def test_visible_byline_when_no_author_is_declared_nor_found_by_class():
+    tree = page("", "<p>By the end of the week it rained.</p>"
+                    '<p>Written by: <a href="/a">Jane Doe</a> · Dec 3, 2025</p>')
+    assert page_metadata(tree, URL)["authors"] == ("Jane Doe",)
+
+
+def test_photo_credits_and_sentences_are_not_bylines():
+    tree = page("", "<p>Photo by Jane Doe</p><p>By the end of the week, Jane Doe had left.</p>")
+    assert page_metadata(tree, URL)["authors"] == ()
