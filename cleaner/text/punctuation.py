@@ -192,9 +192,24 @@ def _token_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
+# From here on, scripts that write no spaces between words (CJK, kana, Hangul and more).
+_UNSPACED_SCRIPTS_START = 0x2E80
+
+
+def _ends_sentence_word(char: str) -> bool:
+    """A lowercase letter, or a letter without case of a script written with spaces."""
+    return char.islower() or (char.isalpha() and not char.isupper()
+                              and ord(char) < _UNSPACED_SCRIPTS_START)
+
+
 def _is_glued_sentence(text: str, pos: int) -> bool:
-    """Is the period at ``pos`` a sentence end glued to the next sentence?"""
-    if not (text[pos - 1].islower() and text[pos + 1].isupper() and text[pos + 2].islower()):
+    """Is the period at ``pos`` a sentence end glued to the next sentence?
+
+    The sentence before may end in a lowercase letter or in a letter of a script without
+    case written with spaces (Arabic, Hebrew, Devanagari...: "سعيد.Que la paix").
+    """
+    if not (_ends_sentence_word(text[pos - 1]) and text[pos + 1].isupper()
+            and text[pos + 2].islower()):
         return False
     start, end = _token_bounds(text, pos)
     token = text[start:end]
@@ -218,6 +233,8 @@ def space_after_sentence_period(text: str, language: str | None = None) -> str:
 
     >>> space_after_sentence_period("He said.The U.S. plan for node.js at www.Example.Com")
     'He said. The U.S. plan for node.js at www.Example.Com'
+    >>> space_after_sentence_period("bonne fête عيد سعيد.Que la paix")
+    'bonne fête عيد سعيد. Que la paix'
     """
     if "." not in text:
         return text
