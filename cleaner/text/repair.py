@@ -34,6 +34,7 @@ __all__ = [
     "remove_invisibles",
     "replace_lone_surrogates",
     "settle",
+    "settle_with",
 ]
 
 
@@ -345,9 +346,20 @@ def settle(text: str, language: str | None = None) -> str:
     >>> settle("Ü\\x1b†")  # once the escape is gone, "Ü†" is UTF-8 read as cp1252
     '܆'
     """
+    return settle_with(tuple(_REPAIRS.values()), text, language)
+
+
+def settle_with(repairs: tuple[Callable[[str, str | None], str], ...], text: str,
+                language: str | None = None) -> str:
+    """`settle` with only `repairs`: the repair stage passes the repairs not switched off,
+    so that a disabled repair (`[repair] disable = ["normalize_spaces"]`) stays off.
+
+    >>> settle_with((remove_invisibles,), "Ta\u200bble\u00a0!")
+    'Table\xa0!'
+    """
     for _ in range(_SETTLE_ROUNDS):
         before = text
-        for fix in _REPAIRS.values():
+        for fix in repairs:
             text = fix(text, language)
         if text == before:
             break
