@@ -29,6 +29,7 @@ from cleaner.config import LimitsSettings
 from cleaner.document import Document
 from cleaner.errors import InputError
 from cleaner.html_metadata import page_metadata
+from cleaner.html_text import unwrap_source_lines
 from cleaner.pipeline import Stage, register
 from cleaner.text.utf8 import utf8
 from cleaner.text.words import _STOPLIST_NAMES
@@ -229,6 +230,7 @@ def extract_with_trafilatura(html: str, url: str | None, include_tables: bool,
     if tree is None:
         return None
     found = page_metadata(tree, url)  # first: extraction prunes the tree
+    unwrap_source_lines(tree)  # a newline in a paragraph's source is a space, not a break
     result = trafilatura.bare_extraction(
         tree, url=url, include_comments=False, include_tables=include_tables,
         favor_precision=favor == "precision", favor_recall=favor == "recall",
