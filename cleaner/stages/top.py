@@ -25,6 +25,7 @@ from cleaner.record import Edit
 from cleaner.stages.metadata import is_same_title, move_rule_matches
 from cleaner.text.names import clean_space
 from cleaner.text.shape import is_headline_like
+from cleaner.text.titles import is_breadcrumb
 from cleaner.urls import site_of
 
 _TITLE = ("metadata.title", "headline-like line above the story, about the story")
@@ -75,8 +76,8 @@ class Top(Stage):
         layout = Layout.of(blocks, language)
         if layout.first_prose == 0 or layout.first_prose >= len(blocks):
             return None  # a paragraph of the story, or no story at all
-        if not is_headline_like(text, self.config.chrome.headline_max_words):
-            return None
+        if not is_headline_like(text, self.config.chrome.headline_max_words) or is_breadcrumb(text):
+            return None  # a breadcrumb is never a title
         story = story_stems(blocks, layout, language)
         if headline_overlap(text, story, language) < self.config.chrome.headline_min_overlap:
             return _UNRELATED, "remove", meta

@@ -80,3 +80,10 @@ def test_an_organisation_in_a_byline_is_the_publisher():
     record = clean(f"By Deutsche Welle\n\n{STORY}", content_type="text")
     assert record.authors == []
     assert record.publisher == "Deutsche Welle"
+
+
+def test_a_breadcrumb_is_never_the_title_in_text_mode():
+    text = ("Accueil > Actualités et humeurs > La grève des cheminots\n\n"
+            "La grève des cheminots continue ce lundi dans toute la France, a annoncé le syndicat. "
+            "Les trains régionaux sont les plus touchés par la grève des cheminots.")
+    assert clean(text, content_type="text").title is None
