@@ -81,6 +81,19 @@ def move_rule_matches(rules: RuleSet, block: Block, in_region: Callable[[str], b
     return text, found
 
 
+def move_glued_date(text: str, position: int, found: dict[str, object], edits: list[Edit],
+                    ) -> tuple[str, dict[str, object]]:
+    """A date a template glued to the end of a line at the top ("...recovery?Monday,
+    6 January 2020") leaves the line for `date` (edit rule `metadata.glued-date`)."""
+    rest, date = split_glued_date(text)
+    if date is None or not rest:
+        return text, found
+    edits.append(Edit(stage="metadata", rule="metadata.glued-date", action="to_metadata",
+                      before=text[len(rest):].strip(), position=position, offset=len(rest),
+                      reason="a date glued to the end of a line at the top"))
+    return rest, {"date": date, **found}
+
+
 def is_same_title(line: str, title: str) -> bool:
     """True when `line` is the page's title, also when the title carries the site's name.
 
@@ -115,6 +128,8 @@ class MoveMetadata(Stage):
             in_region = functools.partial(layout.in_region, index=index)
             text, found = move_rule_matches(self.rules, block, in_region, language, site,
                                             self.name, edits)
+            if text and in_region("top"):
+                text, found = move_glued_date(text, block.position, found, edits)
             meta = meta.merge(**found)
             if text:
                 blocks.append(block.with_text(text) if text != block.text else block)

@@ -87,3 +87,10 @@ def test_a_breadcrumb_is_never_the_title_in_text_mode():
             "La grève des cheminots continue ce lundi dans toute la France, a annoncé le syndicat. "
             "Les trains régionaux sont les plus touchés par la grève des cheminots.")
     assert clean(text, content_type="text").title is None
+
+
+def test_a_date_glued_to_a_standfirst_goes_to_date():
+    text = f"Will the economy see a recovery?Monday, 6 January 2020\n\n{STORY}"
+    record = clean(text, content_type="text")
+    assert record.date == "2020-01-06"
+    assert "January 2020" not in record.text and "January 2020" not in (record.description or "")
