@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleaner import fix_text
 from cleaner.text import repair
 from cleaner.text.repair import (
     FIXES,
@@ -244,3 +245,9 @@ def test_entity_chains_decode_in_linear_time(chain, decoded):
     start = time.perf_counter()
     assert decode_entities(chain) == decoded
     assert time.perf_counter() - start < 1
+
+
+def test_french_with_arabic_mojibake_is_fixed_with_sentence_spacing():
+    fixed = "Bonne fête عيد سعيد. Que la paix soit avec vous, et l’égalité aussi."
+    garbled = fixed.replace(". Que", ".Que").encode("utf-8").decode("cp1252")
+    assert fix_text(garbled) == fixed
