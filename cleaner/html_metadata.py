@@ -74,14 +74,13 @@ def byline_search(tree: HtmlElement) -> str | None:
     its first author pattern that matches, else of the second, the third, outside the
     comments, dates and figures it discards, less the text of such parts inside it.
 
-    The same answers in one pass over the elements, without trafilatura's deep copy of the
-    page and its regex XPaths (35 ms a page, mean on WCXB dev's tune half).
+    The same answers (on 748 of 749 pages of WCXB dev) in one pass over the elements with
+    the attributes it tests, without trafilatura's deep copy of the page and its regex
+    XPaths: 11 ms a page instead of 35 (means, tune half, on an idle machine).
     """
     found: tuple[list, list, list] = ([], [], [])
     discarded = set()
-    for element in tree.iter():
-        if not isinstance(element.tag, str):
-            continue
+    for element in _MARKED(tree):
         attributes = element.attrib
         if _is_discarded(element.tag, attributes):
             discarded.add(element)
@@ -98,6 +97,9 @@ def byline_search(tree: HtmlElement) -> str | None:
     return None
 
 
+# The elements either search can match: with one of the attributes it tests, or named so.
+_MARKED = etree.XPath("//*[@class or @id or @itemprop or @rel or @data-testid"
+                      " or @data-component] | //author | //time | //figure")
 # trafilatura's AUTHOR_XPATHS and AUTHOR_DISCARD_XPATHS (trafilatura/xpaths.py), as tests.
 _NAME_CLASS = re.compile(r"author-?name|AuthorName|authorName")
 _AUTHOR_ID = re.compile(r"author|zuozhe|bianji|xiaobian")
