@@ -23,6 +23,7 @@ import ftfy.bad_codecs  # registers the "sloppy-*" codecs used below
 from ftfy.chardata import CHARMAP_ENCODINGS, LIGATURES
 from ftfy.fixes import fix_surrogates
 
+from cleaner.text.mixed_mojibake import fix_mojibake_words
 from cleaner.text.utf8 import utf8
 
 __all__ = [
@@ -331,6 +332,7 @@ _SETTLE_ROUNDS = 8
 _REPAIRS: dict[str, Callable[[str, str | None], str]] = {
     "replace_lone_surrogates": replace_lone_surrogates,
     "fix_mojibake": fix_mojibake,
+    "fix_mojibake_words": fix_mojibake_words,
     "decode_entities": decode_entities,
     "remove_invisibles": remove_invisibles,
     "normalize_spaces": normalize_spaces,

@@ -141,7 +141,8 @@ def test_clean_text_is_byte_identical(name, text, language):
 
 def test_registry_order_and_names():
     assert list(FIXES) == [
-        "replace_lone_surrogates", "fix_mojibake", "decode_entities", "remove_invisibles",
+        "replace_lone_surrogates", "fix_mojibake", "fix_mojibake_words", "decode_entities",
+        "remove_invisibles",
         "normalize_spaces", "normalize_unicode", "settle",
     ]
     assert all(fn.__name__ == name for name, fn in FIXES.items())
@@ -205,7 +206,7 @@ def test_repair_properties(text, language):
     for name, fix in FIXES.items():
         once = fix(text, language)
         assert fix(once, language) == once, name
-        if name not in ("fix_mojibake", "decode_entities", "settle"):
+        if name not in ("fix_mojibake", "fix_mojibake_words", "decode_entities", "settle"):
             # Only repairs: letters/digits (compared after NFD, since NFC composes) stay.
             assert not (_alnum_nfd(text) - _alnum_nfd(once)), name
 
