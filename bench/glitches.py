@@ -10,8 +10,9 @@ next word (`said,”he`), two sentences glued (`said.The`), UTF-8 read as window
 (`cafÃ©`), an HTML entity (`&rsquo;`), an invisible character inside a word, a doubled
 period, a space before a comma, a doubled space.
 
-Words changed: the share of the words of the clean paragraphs (`E`) that the tool's output
-does not keep in place (a word-level diff), over every case of every kind; for `clean()`
+Words changed: the share of the words (letters and digits) of the clean paragraphs (`E`)
+that the tool's output does not keep in place (a word-level diff), over every case of every
+kind; spacing and punctuation are not words; for `clean()`
 only the words of blocks it keeps count (removal is chrome's business, not repair's).
 
 Run from the repository root::
@@ -150,8 +151,16 @@ TOOLS = {"fix_text": with_fix_text, "clean": with_clean}
 
 
 def changed_words(before: str, after: str) -> tuple[int, int]:
-    """(words of `before` that `after` does not keep in place, words of `before`)."""
-    old, new = before.split(), after.split()
+    """(words of `before` that `after` does not keep in place, words of `before`); words
+    are runs of letters and digits (`cleaner.text.words`), so "said ," made "said," is
+    not a changed word, "Ã©tÃ©" made "été" is.
+
+    >>> changed_words("He said , twice", "He said, twice")
+    (0, 3)
+    """
+    from cleaner.text.words import words
+
+    old, new = words(before), words(after)
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     kept = sum(block.size for block in matcher.get_matching_blocks())
     return len(old) - kept, len(old)
