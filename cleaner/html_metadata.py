@@ -186,6 +186,9 @@ def visible_byline(tree: HtmlElement) -> str | None:
         start = opener.match(line)
         if start is None or len(line) > _BYLINE_MAX_CHARS:
             continue
+        linked = [clean_space(a.text_content()) for a in element.iter("a")]
+        if len(linked) > 1 and all(looks_like_person(n) for n in linked):
+            return "; ".join(linked)  # "By <a>Jane Doe</a> <a>John Roe</a>": one name a link
         people, _ = split_authors(_NAMES_END.sub("", line[start.end():]))
         if people and all(looks_like_person(n) for n in people):
             return "; ".join(people)

@@ -78,3 +78,8 @@ def test_visible_byline_when_no_author_is_declared_nor_found_by_class():
 def test_photo_credits_and_sentences_are_not_bylines():
     tree = page("", "<p>Photo by Jane Doe</p><p>By the end of the week, Jane Doe had left.</p>")
     assert page_metadata(tree, URL)["authors"] == ()
+
+
+def test_linked_names_of_a_visible_byline_are_separate_authors():
+    tree = page("", '<p>By <a href="/a">Jane Doe</a> <a href="/b">John Roe</a></p><p>Story.</p>')
+    assert page_metadata(tree, URL)["authors"] == ("Jane Doe", "John Roe")
