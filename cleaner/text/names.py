@@ -153,10 +153,14 @@ def split_authors(field: str, site_names: tuple[str, ...] = ()) -> tuple[list[st
 
 def _sort_name(name: str, site_names: tuple[str, ...], people: list[str],
                organisations: list[str]) -> None:
+    """A person (one user name, or words that look like a name) to `people`, an outlet to
+    `organisations`; anything else ("Personal finance", a section) to neither."""
     if is_organisation(name, site_names):
         if (outlet := clean_space(name).strip(_TRIM)) and outlet not in organisations:
             organisations.append(outlet)
         return
     trimmed = trim_name(name)
-    if trimmed and trimmed not in people and not trimmed.casefold() in _words()["roles"]:
+    if not trimmed or trimmed in people or trimmed.casefold() in _words()["roles"]:
+        return
+    if " " not in trimmed or looks_like_person(trimmed):
         people.append(trimmed)

@@ -42,3 +42,9 @@ def test_whitespace_of_any_kind_is_one_space():
 def test_trim_keeps_a_surname_that_is_a_month():
     assert trim_name("Tom May") == "Tom May"
     assert trim_name("Tom Smith May 3") == "Tom Smith"
+
+
+def test_words_that_are_no_name_are_no_author():
+    assert split_authors("Personal finance") == ([], [])
+    assert split_authors("Jane Doe Tech Reporter") == (["Jane Doe"], [])
+    assert split_authors("jsmith42") == (["jsmith42"], [])  # a user name
