@@ -107,7 +107,7 @@ def choose_title(declared: str | None, headings: list[str], site_names: tuple[st
     'Floods hit the coast'
     """
     names = tuple(n for n in site_names if n)
-    headings = [h for h in (" ".join(h.split()) for h in headings)
+    headings = [strip_site_name(h, names) for h in (" ".join(h.split()) for h in headings)
                 if h and not is_breadcrumb(h) and fold(h) not in names]
     title = strip_site_name(" ".join(declared.split()), names) if declared else None
     if title and is_breadcrumb(title):

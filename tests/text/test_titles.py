@@ -30,3 +30,8 @@ def test_h1_wins_over_a_rewritten_declared_title():
 
 def test_h1_about_something_else_loses():
     assert choose_title("Storms close schools - Acme", ["Newsletter"], ("acme",)) == "Storms close schools"
+
+
+def test_an_h1_that_carries_the_site_name_loses_it():
+    assert choose_title("Rail news and coverage | Acme", ["Rail news and coverage | Acme"],
+                        ("acme",)) == "Rail news and coverage"
