@@ -83,3 +83,22 @@ def test_photo_credits_and_sentences_are_not_bylines():
 def test_linked_names_of_a_visible_byline_are_separate_authors():
     tree = page("", '<p>By <a href="/a">Jane Doe</a> <a href="/b">John Roe</a></p><p>Story.</p>')
     assert page_metadata(tree, URL)["authors"] == ("Jane Doe", "John Roe")
+
+
+def test_record_fields_have_no_padding_tabs_or_no_break_spaces():
+    from cleaner import clean
+
+    html = ('<html><head><title>\t Neue\xa0Regeln  für die Bahn | Beispielzeitung </title>'
+            '<meta property="og:site_name" content=" Beispiel\xa0zeitung\t">'
+            '<meta name="author" content="\tAnna\xa0Schmidt ">'
+            '<meta name="description" content=" Die\tRegierung\xa0beschließt. "></head><body>'
+            '<article><h1> Neue\xa0Regeln für die Bahn </h1>'
+            '<p>Die Bundesregierung hat am Montag neue Regeln für den Bahnverkehr beschlossen, '
+            'die ab Juni gelten sollen. Das teilte das Ministerium in Berlin mit.</p>'
+            '<p>Verbände begrüßten die Entscheidung, forderten aber mehr Geld für die Schiene '
+            'und schnellere Verfahren beim Ausbau der Strecken.</p></article></body></html>')
+    record = clean(html, url=URL, content_type="html")
+    fields = [record.title, record.publisher, record.description, *record.authors]
+    assert record.authors == ["Anna Schmidt"]
+    for value in filter(None, fields):
+        assert value == value.strip() and "\xa0" not in value and "\t" not in value, value
