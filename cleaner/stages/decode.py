@@ -35,7 +35,7 @@ _PREFERRED_ON_TIE = ("utf_8", "cp1252", "latin_1")
 _SHORT_INPUT = 4096
 # What Western European text holds beyond ASCII, decoded as windows-1252: letters of the
 # Latin-1 supplement and Latin Extended-A, and the typography and symbols of those languages.
-_WESTERN = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _WESTERN_SYMBOLS = frozenset("°€£¥§©®«»‹›‘’‚“”„–—…·•¡¿ªº\xa0")
 _LETTER_RUN = re.compile(r"[^\x00-\x7f\W\d_]{3,}")
 
@@ -103,7 +103,7 @@ def decode_western(data: bytes) -> str | None:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
-    if any(not (c.isalpha() or c in _WESTERN_SYMBOLS) for c in _WESTERN.findall(text)):
+    if any(not (c.isalpha() or c in _WESTERN_SYMBOLS) for c in _NON_ASCII.findall(text)):
         return None
     return None if _LETTER_RUN.search(text) else text
 
