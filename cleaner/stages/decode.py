@@ -33,9 +33,9 @@ _PREFERRED_ON_TIE = ("utf_8", "cp1252", "latin_1")
 # Below this many bytes, charset detection has too little to go on ("n° 5" came out as
 # UTF-16, "Perché è così" as Urdu cp1006): Western European text is tried first.
 _SHORT_INPUT = 4096
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # What Western European text holds beyond ASCII, decoded as windows-1252: letters of the
 # Latin-1 supplement and Latin Extended-A, and the typography and symbols of those languages.
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _WESTERN_SYMBOLS = frozenset("°€£¥§©®«»‹›‘’‚“”„–—…·•¡¿ªº\xa0")
 _LETTER_RUN = re.compile(r"[^\x00-\x7f\W\d_]{3,}")
 
