@@ -30,6 +30,14 @@ _TAG = re.compile(r"</?(?:p|div|br|span|a|li|ul|td|tr|h[1-6]|img|section|article
                   re.IGNORECASE)
 _MIN_TAGS = 8
 _PREFERRED_ON_TIE = ("utf_8", "cp1252", "latin_1")
+# Below this many bytes, charset detection has too little to go on ("n° 5" came out as
+# UTF-16, "Perché è così" as Urdu cp1006): Western European text is tried first.
+_SHORT_INPUT = 4096
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# What Western European text holds beyond ASCII, decoded as windows-1252: letters of the
+# Latin-1 supplement and Latin Extended-A, and the typography and symbols of those languages.
+_WESTERN_SYMBOLS = frozenset("°€£¥§©®«»‹›‘’‚“”„–—…·•¡¿ªº\xa0")
+_LETTER_RUN = re.compile(r"[^\x00-\x7f\W\d_]{3,}")
 
 
 def looks_like_html(text: str) -> bool:
@@ -68,6 +76,8 @@ def decode_bytes(data: bytes, fallback: str = "utf-8") -> str:
             pass
     if data.count(b"\x00") > len(data) // 10:
         raise DecodeError("input looks binary (many NUL bytes), not text or HTML")
+    if len(data) <= _SHORT_INPUT and (western := decode_western(data)) is not None:
+        return western
     best = detect_charset(data)
     if best is None:
         try:
@@ -75,6 +85,27 @@ def decode_bytes(data: bytes, fallback: str = "utf-8") -> str:
         except (LookupError, UnicodeDecodeError):
             raise DecodeError("no charset decodes this input") from None
     return data.decode(best, errors="replace")
+
+
+def decode_western(data: bytes) -> str | None:
+    """`data` as windows-1252 when it reads as Western European text: every non-ASCII
+    character a letter or one of the symbols of those languages, and no run of three
+    non-ASCII letters (Cyrillic or Greek read as windows-1252 is all such runs: "Ïðèâåò").
+
+    >>> decode_western("à Paris, n° 5".encode("cp1252"))
+    'à Paris, n° 5'
+    >>> decode_western("Привет, мир".encode("cp1251")) is None
+    True
+    >>> decode_western("Zażółć gęślą".encode("cp1250")) is None
+    True
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    if any(not (c.isalpha() or c in _WESTERN_SYMBOLS) for c in _NON_ASCII.findall(text)):
+        return None
+    return None if _LETTER_RUN.search(text) else text
 
 
 def detect_charset(data: bytes) -> str | None:

@@ -8,22 +8,14 @@ a tag with too many attributes); after, pages that lxml could not parse whole.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import re
 
 import justext
 import lxml.html
 import trafilatura
-from htmldate import find_date
 from lxml import etree
 from lxml.html import HtmlElement
-from trafilatura.metadata import (
-    examine_meta,
-    extract_meta_json,
-    extract_sitename,
-    extract_title,
-)
 from trafilatura.utils import (
     DOCTYPE_TAG,
     FAULTY_HTML,
@@ -36,12 +28,13 @@ from trafilatura.utils import (
 from cleaner.config import LimitsSettings
 from cleaner.document import Document
 from cleaner.errors import InputError
+from cleaner.html_metadata import page_metadata
+from cleaner.html_text import unwrap_source_lines
 from cleaner.pipeline import Stage, register
 from cleaner.text.utf8 import utf8
 from cleaner.text.words import _STOPLIST_NAMES
 
 _HTML_LANG = re.compile(r"<html[^>]{0,300}?\blang\s*=\s*[\"']?([a-zA-Z]{2})", re.IGNORECASE)
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # libxml2's advice at the end of a resource-limit error, which a user cannot follow here.
 _PARSER_ADVICE = re.compile(r",? (?:use|try) XML_PARSE_HUGE.*$")
 
@@ -238,6 +231,7 @@ def extract_with_trafilatura(html: str, url: str | None, include_tables: bool,
         return None
     found = page_metadata(tree, url)  # first: extraction prunes the tree
     found["page_words"] = visible_words(tree)
+    unwrap_source_lines(tree)  # a newline in a paragraph's source is a space, not a break
     result = trafilatura.bare_extraction(
         tree, url=url, include_comments=False, include_tables=include_tables,
         favor_precision=favor == "precision", favor_recall=favor == "recall",
@@ -254,32 +248,6 @@ _VISIBLE_TEXT = etree.XPath("//body//text()[not(ancestor::script) and not(ancest
 def visible_words(tree: HtmlElement) -> int:
     """Words of the page's visible text: what extraction chooses from."""
     return sum(len(text.split()) for text in _VISIBLE_TEXT(tree))
-
-
-def page_metadata(tree: HtmlElement, url: str | None) -> dict:
-    """Title, authors, date, publisher and description from the page's markup.
-
-    The fields the record needs, from trafilatura's own metadata functions, without the
-    category, tag and license searches of its `extract_metadata` (fields the record does
-    not have) and without its search of the whole DOM for bylines, which took 7 ms on a
-    quarter of the benchmark's pages: authors come from meta tags and JSON-LD here, and
-    from a byline line in the text (rule meta.byline).
-    """
-    meta = examine_meta(tree)
-    with contextlib.suppress(Exception):  # trafilatura's JSON-LD reader fails on broken JSON
-        meta = extract_meta_json(tree, meta)
-    title = meta.title or extract_title(tree)
-    author = meta.author
-    date = find_date(tree, url=url, extensive_search=False, original_date=True,
-                     outputformat="%Y-%m-%d")
-    sitename = (meta.sitename or extract_sitename(tree) or "").lstrip("@")
-    return {
-        "title": title or None,
-        "authors": tuple(a.strip() for a in (author or "").split(";") if a.strip()),
-        "date": date if date and _ISO_DATE.match(date) else None,
-        "publisher": sitename or None,
-        "description": meta.description or None,
-    }
 
 
 def extract_with_justext(html: str) -> str:

@@ -1,7 +1,9 @@
 """language: langdetect on a bounded sample, seeded so that the answer never varies.
 
 The sample is the longest blocks (body paragraphs rather than menu items) up to
-`sample_chars`, so a long page costs no more than a short one and menus do not vote.
+`sample_chars`, so a long page costs no more than a short one and menus do not vote. The
+answer is a language written in the sample's script (`cleaner.text.scripts`): Chinese,
+Arabic or Cyrillic text is never called a Latin-script language, nor the other way round.
 """
 
 from __future__ import annotations
@@ -10,9 +12,11 @@ import functools
 
 from cleaner.document import Block, Document
 from cleaner.pipeline import Stage, register
+from cleaner.text.scripts import LANGUAGES, dominant_script
 
 # langdetect answers "zh-cn"/"zh-tw"; the record holds ISO 639-1.
 _ISO_639_1 = {"zh-cn": "zh", "zh-tw": "zh"}
+_NOT_LATIN = frozenset(code for codes in LANGUAGES.values() for code in codes)
 
 
 @functools.lru_cache(maxsize=1)
@@ -41,7 +45,11 @@ def language_sample(blocks: tuple[Block, ...], max_chars: int) -> str:
 
 
 def detect_language(sample: str, min_letters: int, trials: int = 2) -> str | None:
-    """ISO 639-1 code of `sample`, or None when it has too few letters to tell."""
+    """ISO 639-1 code of `sample`, or None when it has too few letters to tell.
+
+    >>> detect_language("外交部长周三在北京举行会谈，讨论贸易和安全问题。 Indonesia Jakarta", 5)
+    'zh'
+    """
     if sum(ch.isalpha() for ch in sample) < min_letters:
         return None
     from langdetect.lang_detect_exception import LangDetectException
@@ -50,10 +58,24 @@ def detect_language(sample: str, min_letters: int, trials: int = 2) -> str | Non
     detector.n_trial = trials
     detector.append(sample)
     try:
-        code = detector.detect()
+        ranked = [_ISO_639_1.get(p.lang, p.lang) for p in detector.get_probabilities()]
     except LangDetectException:
-        return None
-    return None if code == "unknown" else _ISO_639_1.get(code, code)
+        ranked = []
+    return in_script(ranked, dominant_script(sample))
+
+
+def in_script(ranked: list[str], script: str | None) -> str | None:
+    """The most likely language written in `script`: for a non-Latin script one of its
+    languages (its first when langdetect ranked none), for Latin one that is not written
+    in another script.
+
+    >>> in_script(["id", "zh"], "Han"), in_script(["id"], "Han"), in_script(["ru", "en"], "Latin")
+    ('zh', 'zh', 'en')
+    """
+    allowed = LANGUAGES.get(script or "")
+    if allowed:
+        return next((code for code in ranked if code in allowed), allowed[0])
+    return next((code for code in ranked if code not in _NOT_LATIN and code != "unknown"), None)
 
 
 @register

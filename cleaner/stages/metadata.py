@@ -16,29 +16,36 @@ from cleaner.document import Block, Document
 from cleaner.layout import Layout
 from cleaner.pipeline import Stage, register
 from cleaner.record import Edit
-from cleaner.text.dates import parse_date
+from cleaner.text.dates import parse_date, split_glued_date
+from cleaner.text.names import clean_space, split_authors
 from cleaner.urls import site_of
 
 _ALL_SCOPES = ("line", "prefix", "tail", "inline")
 # What follows a headline in a page's <title>: " - Site", " | Site", " — Site: Section".
 _SITE_SUFFIX = re.compile(r"\s*[-|–—:·•]\s*\S.{0,60}")
-_AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
 _TRAILING_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)+\.?$")
 
 
 def fields_from(hit: Hit) -> dict[str, object]:
-    """Record fields from a rule's named groups, normalized."""
+    """Record fields from a rule's named groups, normalized: one space between words, person
+    names only in `authors` (an organisation named as author is the `publisher`)."""
     found: dict[str, object] = {}
     for name, value in hit.groups.items():
-        value = value.strip()
+        value = clean_space(value)
         if name == "date":
             found["date"] = parse_date(value)
         elif name == "agencies":
             found["agencies"] = (value,)
         elif name == "authors":
-            found["authors"] = tuple(a for a in _AUTHOR_SEPARATORS.split(value) if a)
+            people, outlets = split_authors(value)
+            found["authors"] = tuple(people)
+            if outlets:
+                found.setdefault("publisher", outlets[0])
         elif name == "description":
-            found["description"] = _TRAILING_ELLIPSIS.sub("", value).rstrip(" ,;:") + "."
+            text, date = split_glued_date(_TRAILING_ELLIPSIS.sub("", value).rstrip(" ,;:"))
+            found["description"] = text if text[-1:] in ".?!…" else text + "."
+            if date:
+                found.setdefault("date", date)
         else:
             found[name] = value
     return found
@@ -72,6 +79,19 @@ def move_rule_matches(rules: RuleSet, block: Block, in_region: Callable[[str], b
                 found[name] = value
         text = "" if whole else (text[:hit.start] + text[hit.end:]).strip()
     return text, found
+
+
+def move_glued_date(text: str, position: int, found: dict[str, object], edits: list[Edit],
+                    ) -> tuple[str, dict[str, object]]:
+    """A date a template glued to the end of a line at the top ("...recovery?Monday,
+    6 January 2020") leaves the line for `date` (edit rule `metadata.glued-date`)."""
+    rest, date = split_glued_date(text)
+    if date is None or not rest:
+        return text, found
+    edits.append(Edit(stage="metadata", rule="metadata.glued-date", action="to_metadata",
+                      before=text[len(rest):].strip(), position=position, offset=len(rest),
+                      reason="a date glued to the end of a line at the top"))
+    return rest, {"date": date, **found}
 
 
 def is_same_title(line: str, title: str) -> bool:
@@ -112,6 +132,8 @@ class MoveMetadata(Stage):
             in_region = functools.partial(layout.in_region, index=index)
             text, found = move_rule_matches(self.rules, block, in_region, language, site,
                                             self.name, edits)
+            if text and in_region("top"):
+                text, found = move_glued_date(text, block.position, found, edits)
             meta = meta.merge(**found)
             if text:
                 blocks.append(block.with_text(text) if text != block.text else block)

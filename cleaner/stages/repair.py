@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from cleaner.pipeline import register
 from cleaner.stages.fixes import FixStage
 from cleaner.text import repair
@@ -13,3 +15,10 @@ class Repair(FixStage):
     requires = frozenset({"blocks"})
     provides = frozenset({"repaired"})
     fixes = repair.FIXES
+
+    def __init__(self, config, rules) -> None:
+        super().__init__(config, rules)
+        # `settle` runs the repairs again: only those not switched off.
+        kept = tuple(fix for name, fix in self.active if name != "settle")
+        self.active = [(name, functools.partial(repair.settle_with, kept) if name == "settle"
+                        else fix) for name, fix in self.active]

@@ -25,7 +25,9 @@ from cleaner.layout import Layout, headline_overlap, story_stems
 from cleaner.pipeline import Stage, register
 from cleaner.record import Edit
 from cleaner.stages.metadata import is_same_title, move_rule_matches
+from cleaner.text.names import clean_space
 from cleaner.text.shape import is_headline_like
+from cleaner.text.titles import is_breadcrumb
 from cleaner.urls import site_of
 
 _TITLE = ("metadata.title", "headline-like line above the story, about the story")
@@ -84,17 +86,17 @@ class Top(Stage):
         layout = Layout.of(blocks, language)
         if layout.first_prose == 0 or layout.first_prose >= len(blocks):
             return None  # a paragraph of the story, or no story at all
-        if not is_headline_like(text, self.config.chrome.headline_max_words):
-            return None
+        if not is_headline_like(text, self.config.chrome.headline_max_words) or is_breadcrumb(text):
+            return None  # a breadcrumb is never a title
         story = story_stems(blocks, layout, language)
         if headline_overlap(text, story, language) < self.config.chrome.headline_min_overlap:
             return _UNRELATED, "remove", meta
         if not self.config.metadata.title_from_text:
             return None
         if meta.title is None:
-            return _TITLE, "to_metadata", meta.merge(title=text)
+            return _TITLE, "to_metadata", meta.merge(title=clean_space(text))
         if meta.description is None:
-            return _SUBTITLE, "to_metadata", meta.merge(description=text)
+            return _SUBTITLE, "to_metadata", meta.merge(description=clean_space(text))
         return _SUBTITLE, "remove", meta
 
 

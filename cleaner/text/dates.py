@@ -51,3 +51,36 @@ def parse_date(text: str) -> str | None:
         except ValueError:
             continue
     return None
+
+
+_WEEKDAY = (r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag"
+            r"|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+            r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo)")
+_GLUED_DATE = re.compile(
+    r"(?<=[.?!…\"”’)])\s*(?P<date>(?:" + _WEEKDAY + r",?\s+)?(?:\d{1,2}(?:st|nd|rd|th|er|\.)?\s+"
+    r"(?:de\s+)?[^\W\d_]{3,10}\.?,?\s+(?:de\s+)?\d{4}|[^\W\d_]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
+    r"\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}))\s*$", re.IGNORECASE)
+
+
+def split_glued_date(text: str) -> tuple[str, str | None]:
+    """A standfirst without the date a template glued to its end, and that date (ISO).
+
+    >>> split_glued_date("Will the economy see a recovery?Monday, 6 January 2020")
+    ('Will the economy see a recovery?', '2020-01-06')
+    >>> split_glued_date("Sales rose in the year to March 2020")
+    ('Sales rose in the year to March 2020', None)
+    """
+    found = _GLUED_DATE.search(text)
+    if found is None:
+        return text, None
+    date = parse_date(found.group("date"))
+    return (text[:found.start()].rstrip(), date) if date else (text, None)
+
+
+def strip_glued_date(text: str) -> str:
+    """`split_glued_date`'s text alone.
+
+    >>> strip_glued_date("Prices fell.Tuesday, 7 January 2020")
+    'Prices fell.'
+    """
+    return split_glued_date(text)[0]

@@ -52,6 +52,13 @@ _GUILLEMET_GLUED_RE = re.compile(
     f"«(?<![^\\W_]«)[^«»]*»(?=[{_SPACED_WORD_START}])"
 )
 
+# A closing quote right after sentence punctuation, glued to the next word (`Earth,”he`,
+# `in!”an`, `said.’The`): it closes whatever the paragraph holds, so the opening quote need
+# not be in the paragraph. Never before the end of a contraction or possessive (`U.S.’s`).
+_PUNCTUATED_QUOTE_GLUED_RE = re.compile(
+    f"[,.!?;:…][”’](?=[{_SPACED_WORD_START[3:]}])(?!(?:s|d|m|t|ll|re|ve)(?![^\\W_]))"
+)
+
 # Reversed, space-padded quotes: ” (after start/space) + space + text without
 # quotes + space + “ (before space, punctuation or end).  The quoted text may
 # not start with that punctuation, so the “ put before it never looks like the
@@ -111,11 +118,16 @@ _MULTI_SPACE_RE = re.compile(" {2,}")
 def space_after_closing_quote(text: str, language: str | None = None) -> str:
     """Insert the missing space after a closing ” or » glued to the next word.
 
-    Only a quote that closes a “ or « opened earlier in the paragraph counts.
+    A quote that closes a “ or « opened earlier in the paragraph counts, and so does a ” or
+    ’ right after sentence punctuation (its opening quote may be paragraphs above).
 
     >>> space_after_closing_quote("“expand joint action”but « la paix »ici")
     '“expand joint action” but « la paix » ici'
+    >>> space_after_closing_quote("for Earth,”he said, in!”an officer; the U.S.’s own, don’t")
+    'for Earth,” he said, in!” an officer; the U.S.’s own, don’t'
     """
+    if "”" in text or "’" in text:
+        text = _PUNCTUATED_QUOTE_GLUED_RE.sub(r"\g<0> ", text)
     if "”" in text:
         text = _CURLY_QUOTE_GLUED_RE.sub(r"\g<0> ", text)
     if "»" in text:
@@ -180,9 +192,24 @@ def _token_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
+# From here on, scripts that write no spaces between words (CJK, kana, Hangul and more).
+_UNSPACED_SCRIPTS_START = 0x2E80
+
+
+def _ends_sentence_word(char: str) -> bool:
+    """A lowercase letter, or a letter without case of a script written with spaces."""
+    return char.islower() or (char.isalpha() and not char.isupper()
+                              and ord(char) < _UNSPACED_SCRIPTS_START)
+
+
 def _is_glued_sentence(text: str, pos: int) -> bool:
-    """Is the period at ``pos`` a sentence end glued to the next sentence?"""
-    if not (text[pos - 1].islower() and text[pos + 1].isupper() and text[pos + 2].islower()):
+    """Is the period at ``pos`` a sentence end glued to the next sentence?
+
+    The sentence before may end in a lowercase letter or in a letter of a script without
+    case written with spaces (Arabic, Hebrew, Devanagari...: "سعيد.Que la paix").
+    """
+    if not (_ends_sentence_word(text[pos - 1]) and text[pos + 1].isupper()
+            and text[pos + 2].islower()):
         return False
     start, end = _token_bounds(text, pos)
     token = text[start:end]
@@ -206,6 +233,8 @@ def space_after_sentence_period(text: str, language: str | None = None) -> str:
 
     >>> space_after_sentence_period("He said.The U.S. plan for node.js at www.Example.Com")
     'He said. The U.S. plan for node.js at www.Example.Com'
+    >>> space_after_sentence_period("bonne fête عيد سعيد.Que la paix")
+    'bonne fête عيد سعيد. Que la paix'
     """
     if "." not in text:
         return text

@@ -23,6 +23,7 @@ import ftfy.bad_codecs  # registers the "sloppy-*" codecs used below
 from ftfy.chardata import CHARMAP_ENCODINGS, LIGATURES
 from ftfy.fixes import fix_surrogates
 
+from cleaner.text.mixed_mojibake import fix_mojibake_words
 from cleaner.text.utf8 import utf8
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "remove_invisibles",
     "replace_lone_surrogates",
     "settle",
+    "settle_with",
 ]
 
 
@@ -330,6 +332,7 @@ _SETTLE_ROUNDS = 8
 _REPAIRS: dict[str, Callable[[str, str | None], str]] = {
     "replace_lone_surrogates": replace_lone_surrogates,
     "fix_mojibake": fix_mojibake,
+    "fix_mojibake_words": fix_mojibake_words,
     "decode_entities": decode_entities,
     "remove_invisibles": remove_invisibles,
     "normalize_spaces": normalize_spaces,
@@ -345,9 +348,20 @@ def settle(text: str, language: str | None = None) -> str:
     >>> settle("Ü\\x1b†")  # once the escape is gone, "Ü†" is UTF-8 read as cp1252
     '܆'
     """
+    return settle_with(tuple(_REPAIRS.values()), text, language)
+
+
+def settle_with(repairs: tuple[Callable[[str, str | None], str], ...], text: str,
+                language: str | None = None) -> str:
+    """`settle` with only `repairs`: the repair stage passes the repairs not switched off,
+    so that a disabled repair (`[repair] disable = ["normalize_spaces"]`) stays off.
+
+    >>> settle_with((remove_invisibles,), "Ta\u200bble\u00a0!")
+    'Table\xa0!'
+    """
     for _ in range(_SETTLE_ROUNDS):
         before = text
-        for fix in _REPAIRS.values():
+        for fix in repairs:
             text = fix(text, language)
         if text == before:
             break

@@ -51,3 +51,16 @@ def test_byte_order_marks(bom, encoding):
 def test_binary_input_is_a_decode_error():
     with pytest.raises(DecodeError):
         decode_bytes(b"\x00\x01\x02\xff" * 100)
+
+
+@pytest.mark.parametrize("text", ["à Paris", "n° 5", "Perché è così", "Ação e coração",
+                                  "Über die Brücke", "¿Qué tal, señor?", "Prix : 12 €"])
+def test_short_western_european_input_keeps_its_accents(text):
+    assert decode_bytes(text.encode("cp1252")) == text
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("Привет, как дела?", "cp1251"), ("Καλημέρα κόσμε", "cp1253"), ("Zażółć gęślą jaźń", "cp1250"),
+])
+def test_short_input_of_other_code_pages_is_not_read_as_western(text, encoding):
+    assert decode_bytes(text.encode(encoding)) == text

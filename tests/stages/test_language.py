@@ -28,3 +28,19 @@ def test_sample_prefers_long_blocks_and_is_bounded():
 def test_chinese_is_reported_as_iso_639_1():
     text = "外交部长周三在北京举行会谈，讨论贸易和安全问题。双方同意加强合作。" * 3
     assert clean(text).language == "zh"
+
+
+def test_cjk_mixed_with_latin_names_is_never_a_latin_language():
+    text = "外交部长周三在雅加达举行会谈。Jakarta Indonesia ASEAN Summit Retno Marsudi 2024"
+    assert detect_language(text, 5) == "zh"
+
+
+def test_each_script_gets_a_language_written_in_it():
+    assert detect_language("Министр иностранных дел встретился с коллегами в Берлине.", 20) == "ru"
+    assert detect_language("التقى وزير الخارجية بنظرائه في برلين يوم الاثنين.", 20) == "ar"
+    assert detect_language("Ο υπουργός Εξωτερικών συναντήθηκε με τους ομολόγους του.", 20) == "el"
+    assert detect_language("외교부 장관은 월요일 베를린에서 동료들을 만났다.", 5) == "ko"
+
+
+def test_latin_text_is_never_given_a_language_of_another_script():
+    assert detect_language("Bundesregierung beschloss am Montag neue Regeln für die Bahn.", 20) == "de"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from cleaner import clean
 from cleaner.text.dates import parse_date
 
@@ -52,3 +54,43 @@ def test_a_wire_dateline_and_a_closing_credit_in_one_paragraph_both_move():
     assert record.text == STORY
     assert sorted(e.rule for e in record.edits) == ["meta.agency-credit-end",
                                                      "meta.agency-credit-start"]
+
+
+DE_STORY = ("Die Bundesregierung hat am Montag neue Regeln für den Bahnverkehr beschlossen. "
+            "Sie sollen ab Juni gelten, teilte das Ministerium mit.")
+
+
+@pytest.mark.parametrize(("dateline", "agency"), [
+    ("Berlin (dpa) - ", "dpa"), ("Frankfurt/Main (dpa) - ", "dpa"), ("Hamburg (dpa) – ", "dpa"),
+    ("Paris (AFP) - ", "AFP"), ("Madrid (EFE) — ", "EFE"), ("Roma (ANSA) - ", "ANSA"),
+    ("Rio de Janeiro (Lusa) - ", "Lusa"), ("BERLIN (dpa) - ", "dpa"), ("LISBOA (Lusa) - ", "Lusa"),
+])
+def test_wire_datelines_in_any_case_move_the_agency(dateline, agency):
+    record = clean(dateline + DE_STORY, content_type="text")
+    assert record.agencies == [agency]
+    assert record.text == DE_STORY
+
+
+def test_byline_names_are_split_between_people_only():
+    record = clean(f"By Jane Doe and John Roe\n\n{STORY}", content_type="text")
+    assert record.authors == ["Jane Doe", "John Roe"]
+
+
+def test_an_organisation_in_a_byline_is_the_publisher():
+    record = clean(f"By Deutsche Welle\n\n{STORY}", content_type="text")
+    assert record.authors == []
+    assert record.publisher == "Deutsche Welle"
+
+
+def test_a_breadcrumb_is_never_the_title_in_text_mode():
+    text = ("Accueil > Actualités et humeurs > La grève des cheminots\n\n"
+            "La grève des cheminots continue ce lundi dans toute la France, a annoncé le syndicat. "
+            "Les trains régionaux sont les plus touchés par la grève des cheminots.")
+    assert clean(text, content_type="text").title is None
+
+
+def test_a_date_glued_to_a_standfirst_goes_to_date():
+    text = f"Will the economy see a recovery?Monday, 6 January 2020\n\n{STORY}"
+    record = clean(text, content_type="text")
+    assert record.date == "2020-01-06"
+    assert "January 2020" not in record.text and "January 2020" not in (record.description or "")

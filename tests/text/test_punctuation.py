@@ -167,3 +167,21 @@ def test_punctuation_properties(text, language):
         once = fix(text, language)
         assert fix(once, language) == once, name
         assert _alnum(once) == _alnum(text), name
+
+
+@pytest.mark.parametrize(("glued", "fixed"), [
+    ("It is our Earth,”he said.", "It is our Earth,” he said."),
+    ("He was in!”an officer said.", "He was in!” an officer said."),
+    ("It ends here.”The next day", "It ends here.” The next day"),
+    ("‘Yes,’she said.", "‘Yes,’ she said."),
+])
+def test_a_closing_quote_after_punctuation_gets_its_space_without_an_opener(glued, fixed):
+    assert space_after_closing_quote(glued) == fixed
+
+
+@pytest.mark.parametrize("clean_text", [
+    "The U.S.’s plan", "Don’t, won’t, it’s.", "Jones Inc.’s shares", "a 3.5” screen",
+    "“你好,”他说", "She said “no.”", "O’Neill,’d",
+])
+def test_contractions_possessives_and_numbers_stay(clean_text):
+    assert space_after_closing_quote(clean_text) == clean_text

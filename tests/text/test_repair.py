@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleaner import fix_text
 from cleaner.text import repair
 from cleaner.text.repair import (
     FIXES,
@@ -140,7 +141,8 @@ def test_clean_text_is_byte_identical(name, text, language):
 
 def test_registry_order_and_names():
     assert list(FIXES) == [
-        "replace_lone_surrogates", "fix_mojibake", "decode_entities", "remove_invisibles",
+        "replace_lone_surrogates", "fix_mojibake", "fix_mojibake_words", "decode_entities",
+        "remove_invisibles",
         "normalize_spaces", "normalize_unicode", "settle",
     ]
     assert all(fn.__name__ == name for name, fn in FIXES.items())
@@ -204,7 +206,7 @@ def test_repair_properties(text, language):
     for name, fix in FIXES.items():
         once = fix(text, language)
         assert fix(once, language) == once, name
-        if name not in ("fix_mojibake", "decode_entities", "settle"):
+        if name not in ("fix_mojibake", "fix_mojibake_words", "decode_entities", "settle"):
             # Only repairs: letters/digits (compared after NFD, since NFC composes) stay.
             assert not (_alnum_nfd(text) - _alnum_nfd(once)), name
 
@@ -244,3 +246,9 @@ def test_entity_chains_decode_in_linear_time(chain, decoded):
     start = time.perf_counter()
     assert decode_entities(chain) == decoded
     assert time.perf_counter() - start < 1
+
+
+def test_french_with_arabic_mojibake_is_fixed_with_sentence_spacing():
+    fixed = "Bonne fête عيد سعيد. Que la paix soit avec vous, et l’égalité aussi."
+    garbled = fixed.replace(". Que", ".Que").encode("utf-8").decode("cp1252")
+    assert fix_text(garbled) == fixed

@@ -1,0 +1,58 @@
+"""Mojibake words in text that is otherwise right: UTF-8 read as windows-1252, one word.
+
+ftfy decodes a text whose whole run of characters can be encoded back; a paragraph that
+also holds characters windows-1252 lacks ("Kenzaburō ÅŒe", "ω = 2 x Ï€", "│ â‘¢-1 …")
+is left as it is. Here each run of characters that reads as UTF-8 bytes written in
+windows-1252 (a lead byte as Â-ô, then its continuation bytes as € ‚ ƒ … ¿) is decoded on
+its own. Text can hold such a run by design only in a mojibake sample; a run that does not
+decode as UTF-8 is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+# windows-1252's characters for the bytes 0x80-0xBF (UTF-8 continuation bytes); its five
+# undefined bytes are read as the C1 control of the same number, as ftfy's "sloppy" codec.
+_CONTINUATION = "".join(
+    bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0))
+_TO_BYTE = {char: byte for byte, char in zip(range(0x80, 0xC0), _CONTINUATION)}
+_CONT = "[" + re.escape(_CONTINUATION) + "]"
+# A UTF-8 sequence as windows-1252 shows it: lead byte (0xC2-0xF4: "Â"-"ô") + continuations.
+_SEQUENCE = f"(?:[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}})"
+_MOJIBAKE_RUN = re.compile(f"{_SEQUENCE}+")
+# Layers of mojibake decoded at most (as `repair.settle`, bounded: built input could need more).
+_ROUNDS = 8
+
+
+def _as_bytes(run: str) -> bytes:
+    return bytes(_TO_BYTE.get(char, ord(char)) for char in run)
+
+
+def _decode(match: re.Match[str]) -> str:
+    run = match.group()
+    try:
+        decoded = _as_bytes(run).decode("utf-8")
+    except UnicodeDecodeError:
+        return run
+    if any("\x80" <= c <= "\x9f" or "\u0700" <= c <= "\u07ff" for c in decoded):
+        return run  # C1 controls; Syriac, Thaana, NKo: "ß’" is German, not NKo "ߒ"
+    return decoded
+
+
+def fix_mojibake_words(text: str, language: str | None = None) -> str:
+    """Decode each run of UTF-8-read-as-windows-1252 in `text`, leaving the rest alone.
+
+    >>> fix_mojibake_words("Kenzaburō ÅŒe and CzesÅ‚aw Miłosz; ω = 2 x Ï€ x rpm; ÃƒÂ©")
+    'Kenzaburō Ōe and Czesław Miłosz; ω = 2 x π x rpm; é'
+    >>> fix_mojibake_words("SÃO PAULO, à « très » bien, naïve café, Äußerst, 5 €, ‘ß’")
+    'SÃO PAULO, à « très » bien, naïve café, Äußerst, 5 €, ‘ß’'
+    """
+    if text.isascii():
+        return text
+    for _ in range(_ROUNDS):  # mojibake of mojibake decodes once per round ("ÃƒÂ©": "Ã©", "é")
+        fixed = _MOJIBAKE_RUN.sub(_decode, text)
+        if fixed == text:
+            break
+        text = fixed
+    return text

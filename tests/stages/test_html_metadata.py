@@ -1,0 +1,104 @@
+"""Page metadata from HTML: titles without the site's name, person authors, published dates."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+from trafilatura.metadata import extract_author
+
+from cleaner.html_metadata import byline_search, declared_published, page_metadata
+
+URL = "https://www.example-news.com/politik/bahn"
+
+
+def page(head: str, body: str) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(f"<html><head>{head}</head><body>{body}</body></html>")
+
+
+def test_site_name_leaves_the_title_and_org_authors_go_to_publisher():
+    tree = page('<title>Neue Regeln für die Bahn | Beispielzeitung | 19.01.2020</title>'
+                '<meta property="og:site_name" content="Beispielzeitung">'
+                '<meta name="author" content="Beispielzeitung GmbH">',
+                "<p>Die Bundesregierung hat am Montag neue Regeln beschlossen.</p>")
+    found = page_metadata(tree, URL)
+    assert found["title"] == "Neue Regeln für die Bahn"
+    assert found["authors"] == ()
+    assert found["publisher"] == "Beispielzeitung"
+
+
+def test_h1_is_the_title_and_a_breadcrumb_never_is():
+    tree = page("<title>Startseite &gt; Politik &gt; Bahn</title>",
+                "<h1>Neue Regeln für die Bahn beschlossen</h1><p>Text.</p>")
+    assert page_metadata(tree, URL)["title"] == "Neue Regeln für die Bahn beschlossen"
+
+
+def test_declared_authors_are_split_between_people_and_trimmed():
+    tree = page('<meta name="author" content=" Anna\xa0Schmidt und Peter Weber\t">', "<p>x</p>")
+    assert page_metadata(tree, URL)["authors"] == ("Anna Schmidt", "Peter Weber")
+
+
+def test_byline_search_finds_an_undeclared_author():
+    tree = page("", '<div class="byline">By Jane Doe, Staff Writer</div><p>Story text.</p>')
+    assert page_metadata(tree, URL)["authors"] == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("body", [
+    '<span class="author-name">Jane Doe</span>',
+    '<div class="comments"><span class="author">Troll</span></div><p class="byline">Jane Doe</p>',
+    '<div class="post-author">Jane <time>3 May</time>Doe</div>',
+    '<p>No byline here.</p>',
+])
+def test_byline_search_answers_as_trafilatura_does(body):
+    tree = page("", body)
+    assert byline_search(tree) == extract_author(tree)
+
+
+def test_published_date_beats_created_and_modified():
+    tree = page('<meta itemprop="dateCreated" content="2019-05-07">'
+                '<meta property="article:modified_time" content="2021-01-01">'
+                '<meta property="article:published_time" content="2015-10-12T19:16:00+02:00">',
+                "<p>x</p>")
+    assert declared_published(tree) == "2015-10-12"
+    assert page_metadata(tree, URL)["date"] == "2015-10-12"
+
+
+def test_a_date_glued_to_the_description_is_split_off():
+    tree = page('<meta name="description" content="Will the economy see a recovery?Monday, 6 January 2020">',
+                "<p>x</p>")
+    found = page_metadata(tree, URL)
+    assert found["description"] == "Will the economy see a recovery?"
+
+
+def test_visible_byline_when_no_author_is_declared_nor_found_by_class():
+    tree = page("", "<p>By the end of the week it rained.</p>"
+                    '<p>Written by: <a href="/a">Jane Doe</a> · Dec 3, 2025</p>')
+    assert page_metadata(tree, URL)["authors"] == ("Jane Doe",)
+
+
+def test_photo_credits_and_sentences_are_not_bylines():
+    tree = page("", "<p>Photo by Jane Doe</p><p>By the end of the week, Jane Doe had left.</p>")
+    assert page_metadata(tree, URL)["authors"] == ()
+
+
+def test_linked_names_of_a_visible_byline_are_separate_authors():
+    tree = page("", '<p>By <a href="/a">Jane Doe</a> <a href="/b">John Roe</a></p><p>Story.</p>')
+    assert page_metadata(tree, URL)["authors"] == ("Jane Doe", "John Roe")
+
+
+def test_record_fields_have_no_padding_tabs_or_no_break_spaces():
+    from cleaner import clean
+
+    html = ('<html><head><title>\t Neue\xa0Regeln  für die Bahn | Beispielzeitung </title>'
+            '<meta property="og:site_name" content=" Beispiel\xa0zeitung\t">'
+            '<meta name="author" content="\tAnna\xa0Schmidt ">'
+            '<meta name="description" content=" Die\tRegierung\xa0beschließt. "></head><body>'
+            '<article><h1> Neue\xa0Regeln für die Bahn </h1>'
+            '<p>Die Bundesregierung hat am Montag neue Regeln für den Bahnverkehr beschlossen, '
+            'die ab Juni gelten sollen. Das teilte das Ministerium in Berlin mit.</p>'
+            '<p>Verbände begrüßten die Entscheidung, forderten aber mehr Geld für die Schiene '
+            'und schnellere Verfahren beim Ausbau der Strecken.</p></article></body></html>')
+    record = clean(html, url=URL, content_type="html")
+    fields = [record.title, record.publisher, record.description, *record.authors]
+    assert record.authors == ["Anna Schmidt"]
+    for value in filter(None, fields):
+        assert value == value.strip() and "\xa0" not in value and "\t" not in value, value
