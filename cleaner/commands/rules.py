@@ -89,7 +89,9 @@ def register(group: click.Group) -> None:
         """Run every entry's examples; exit 1 naming each failure."""
         rules = catalog(load_config(config_path))
         failed = 0
-        entries = [*rules.rules, *(e for e in rules.entries if rules.enabled(e.id))]
+        # entries off by default run too: their examples switch them on
+        entries = [*rules.rules, *(e for e in rules.entries
+                                   if rules.enabled(e.id) or getattr(e, "default", "on") == "off")]
         for entry in entries:
             for failure in entry_failures(entry, rules):
                 failed += 1

@@ -24,10 +24,12 @@ def test_list_shows_every_entry_with_its_kind(runner):
 
 def test_list_marks_what_the_config_switches_off(runner, tmp_path: Path):
     config = tmp_path / "cleaner.toml"
-    config.write_text('[rules]\ndisable = ["inserted.teaser", "nav.back-to-top"]\n')
+    config.write_text('[rules]\ndisable = ["inserted.teaser", "nav.back-to-top"]\n'
+                      'enable = ["inserted.related-list"]\n')
     output = runner.invoke(main, ["rules", "list", "--config", str(config)]).output
     off = {line.split()[0] for line in output.splitlines() if line.endswith("(off)")}
-    assert off == {"inserted.teaser", "nav.back-to-top"}
+    # and the heuristics that are off by default, but the one enabled
+    assert off == {"inserted.teaser", "nav.back-to-top", "inserted.repeated-paragraph"}
 
 
 def test_show_gives_a_heuristic_with_its_settings_current_values(runner, tmp_path: Path):
@@ -53,7 +55,7 @@ def test_show_finds_an_entry_by_its_alias_and_a_fix_by_its_id(runner):
 def test_test_runs_the_examples_of_every_kind(runner):
     passed = runner.invoke(main, ["rules", "test"])
     assert passed.exit_code == 0, passed.output
-    assert re.search(r"^\d+ rules, 12 heuristics, 13 fixes, \d+ examples: all pass$",
+    assert re.search(r"^\d+ rules, 12 heuristics, 14 fixes, \d+ examples: all pass$",
                      passed.output, re.MULTILINE)
 
 
