@@ -43,6 +43,12 @@ class ExtractSettings(Settings):
     # whole articles (forums 0.540 vs 0.706). Standard mode costs about 30% more time.
     fast: bool = False
     justext_fallback: bool = True
+    # The page's own JSON-LD articleBody replaces trafilatura's text when that kept less
+    # than this share of its words (tune half: 14 of 719 pages declare a body of 100 words
+    # or more; on the one under 0.5, word F1 0.39 -> 0.99; none lost).
+    json_ld_fallback: bool = True
+    json_ld_min_words: int = Field(100, ge=1)
+    json_ld_min_share: float = Field(0.5, ge=0.0, le=1.0)
 
 
 class FixSettings(Settings):

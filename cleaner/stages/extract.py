@@ -9,6 +9,7 @@ a tag with too many attributes); after, pages that lxml could not parse whole.
 from __future__ import annotations
 
 import functools
+import json
 import re
 
 import justext
@@ -25,7 +26,7 @@ from trafilatura.utils import (
     load_html,
 )
 
-from cleaner.config import LimitsSettings
+from cleaner.config import ExtractSettings, LimitsSettings
 from cleaner.document import Document
 from cleaner.errors import InputError
 from cleaner.html_metadata import page_metadata
@@ -223,22 +224,67 @@ def load_page(html: str) -> HtmlElement | None:
 
 # -- extraction ----------------------------------------------------------------------------
 
-def extract_with_trafilatura(html: str, url: str | None, include_tables: bool,
-                             favor: str, fast: bool, limits: LimitsSettings) -> dict | None:
-    """trafilatura's text and our record's metadata, or None when it finds no main content."""
+def extract_with_trafilatura(html: str, url: str | None, settings: ExtractSettings,
+                             limits: LimitsSettings) -> dict | None:
+    """trafilatura's text and our record's metadata, or None when it finds no main content.
+
+    When the page declares its article's body (JSON-LD `articleBody`, at least
+    `settings.json_ld_min_words` long) and trafilatura kept less than
+    `settings.json_ld_min_share` of its words, the declared body is the text.
+    """
     tree = parse_html(html, limits)
     if tree is None:
         return None
     found = page_metadata(tree, url)  # first: extraction prunes the tree
     found["page_words"] = visible_words(tree)
+    declared = json_ld_article_body(tree) if settings.json_ld_fallback else ""
     unwrap_source_lines(tree)  # a newline in a paragraph's source is a space, not a break
     result = trafilatura.bare_extraction(
-        tree, url=url, include_comments=False, include_tables=include_tables,
-        favor_precision=favor == "precision", favor_recall=favor == "recall",
-        fast=fast, with_metadata=False, deduplicate=False)
-    if result is None or not (result.text or "").strip():
+        tree, url=url, include_comments=False, include_tables=settings.include_tables,
+        favor_precision=settings.favor == "precision", favor_recall=settings.favor == "recall",
+        fast=settings.fast, with_metadata=False, deduplicate=False)
+    text = (result.text or "") if result is not None else ""
+    body_words = len(declared.split())
+    if (body_words >= settings.json_ld_min_words
+            and len(text.split()) < settings.json_ld_min_share * body_words):
+        text = declared
+    if not text.strip():
         return None
-    return {"text": result.text, **found}
+    return {"text": text, **found}
+
+
+_JSON_LD = etree.XPath('//script[@type="application/ld+json"]/text()')
+_MAX_JSON_LD_CHARS = 2_000_000
+
+
+def json_ld_article_body(tree: HtmlElement) -> str:
+    """The longest `articleBody` the page declares in its JSON-LD, or ""."""
+    best = ""
+    for script in _JSON_LD(tree):
+        if len(script) > _MAX_JSON_LD_CHARS:
+            continue
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        for body in _article_bodies(data):
+            best = body if len(body) > len(best) else best
+    return best.strip()
+
+
+def _article_bodies(data: object) -> list[str]:
+    """Every `articleBody` string in a JSON-LD value (in @graph and nested objects too)."""
+    found, pending = [], [data]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            body = item.get("articleBody")
+            if isinstance(body, str):
+                found.append(body)
+            pending.extend(v for k, v in item.items() if k != "articleBody")
+        elif isinstance(item, list):
+            pending.extend(item)
+    return found
 
 
 _VISIBLE_TEXT = etree.XPath("//body//text()[not(ancestor::script) and not(ancestor::style)"
@@ -274,8 +320,7 @@ class Extract(Stage):
         settings = self.config.extract
         html = doc.text or ""
         check_markup(html, self.config.limits)
-        found = extract_with_trafilatura(html, doc.url, settings.include_tables, settings.favor,
-                                         settings.fast, self.config.limits)
+        found = extract_with_trafilatura(html, doc.url, settings, self.config.limits)
         if found is None:
             text = extract_with_justext(html) if settings.justext_fallback else ""
             return doc.evolve(text=text, provenance="extracted")

@@ -6,6 +6,7 @@ import pytest
 from lxml import etree
 from trafilatura.utils import load_html
 
+from cleaner import Config, clean
 from cleaner.stages.extract import load_page
 
 BODY = "<body><h1>Budget</h1><p>The council approved the budget on Monday.</p></body>"
@@ -36,3 +37,16 @@ def test_load_page_gives_the_tree_load_html_gives(page):
     assert (ours is None) == (theirs is None)
     if ours is not None:
         assert etree.tostring(ours) == etree.tostring(theirs)
+
+
+def test_the_declared_article_body_replaces_an_extraction_that_kept_little_of_it():
+    body = " ".join(f"Sentence number {n} of the long declared article body goes here."
+                    for n in range(60))
+    ld = ('{"@context": "https://schema.org", "@graph": [{"@type": "NewsArticle", '
+          f'"articleBody": "{body}"}}]}}')
+    teaser = " ".join(["Only a teaser of the story is in the markup of this page."] * 8)
+    page = (f'<html><head><script type="application/ld+json">{ld}</script></head><body>'
+            f"<article><p>{teaser}</p></article></body></html>")
+    assert clean(page, content_type="html").text.startswith("Sentence number 0 of the long")
+    off = Config.from_dict({"extract": {"json_ld_fallback": False}})
+    assert clean(page, content_type="html", config=off).text.startswith("Only a teaser")
