@@ -66,3 +66,19 @@ def test_the_story_span_edits_carry_the_canonical_id():
     [page] = HEURISTICS["page.story-span"].examples.change
     rules = {edit.rule for edit in clean(page, content_type="text").edits}
     assert "page.story-span" in rules and "classifier.justext" not in rules
+
+
+def test_every_edit_id_written_in_the_source_is_in_the_catalog():
+    """An Edit(rule="...") literal in the package names a catalog entry (or a family such as
+    `template:` / `<stage>.<fix>` built from one)."""
+    import re
+    from pathlib import Path
+
+    import cleaner
+
+    literal = re.compile(r'rule="([a-z0-9][a-z0-9.:-]*)"')
+    root = Path(cleaner.__file__).parent
+    found = {(path.name, rule) for path in root.rglob("*.py")
+             for rule in literal.findall(path.read_text(encoding="utf-8"))}
+    assert found, "the pattern no longer finds edit ids in the source"
+    assert [(name, rule) for name, rule in sorted(found) if CATALOG.get(rule) is None] == []

@@ -118,6 +118,7 @@ class MoveMetadata(Stage):
     def __init__(self, config, rules: RuleSet) -> None:
         super().__init__(config, rules)
         self.moves_url = rules.enabled("metadata.url")
+        self.moves_glued_date = rules.enabled("metadata.glued-date")
 
     def __call__(self, doc: Document) -> Document:
         language, site = doc.meta.language, site_of(doc.url)
@@ -132,7 +133,7 @@ class MoveMetadata(Stage):
             in_region = functools.partial(layout.in_region, index=index)
             text, found = move_rule_matches(self.rules, block, in_region, language, site,
                                             self.name, edits)
-            if text and in_region("top"):
+            if text and self.moves_glued_date and in_region("top"):
                 text, found = move_glued_date(text, block.position, found, edits)
             meta = meta.merge(**found)
             if text:
