@@ -4,11 +4,14 @@ Three passes over the blocks, each logging what it removes:
 
 1. rules (`rules/*.yaml`): whole lines, line prefixes, in-line spans, and end-of-article
    markers that cut everything after them once most of the story is above them;
-2. on whole pages only (menus and all, not an extractor's output): the story is the
-   densest run of blocks that justext's model calls article-like, the rest goes;
-3. inserted lines: headline-like lines that are not about what surrounds them (teasers,
-   live-ticker headlines), photo captions that repeat a name from the story, repeated
-   paragraphs.
+2. on whole pages only (provenance "page": menus and all, never an extractor's output):
+   the story is the densest run of blocks that justext's model calls article-like, with
+   every other run nearly as dense (`page.story-span`); the rest goes;
+3. inserted lines: teaser headlines of other stories between paragraphs, photo captions
+   that repeat a name from the story, and (off by default, see rules/heuristics.yaml)
+   repeated paragraphs and a list of other stories ending the text.
+
+Every heuristic is a catalog entry: it runs only when `RuleSet.enabled` says so.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ _CLOSING = "\"'”’»)]"
 _STORY_SPAN = "page.story-span"
 _REPEATED, _CAPTION = "inserted.repeated-paragraph", "inserted.caption"
 _RELATED, _TEASER = "inserted.related-list", "inserted.teaser"
-_INSERTED = (_REPEATED, _CAPTION, _RELATED, _TEASER)  # off by default: see rules/heuristics.yaml
+_INSERTED = (_REPEATED, _CAPTION, _RELATED, _TEASER)
 _HEURISTICS = (_STORY_SPAN, *_INSERTED)
 _ARTICLE_LIKE = ("good", "neargood")
 _REPEAT_MIN_WORDS = 8
