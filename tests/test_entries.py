@@ -34,7 +34,8 @@ FIX = """
 CANONICAL_HEURISTICS = {
     "page.story-span", "inserted.teaser", "inserted.caption", "inserted.related-list",
     "inserted.repeated-paragraph", "inserted.unrelated-headline", "metadata.title",
-    "metadata.subtitle", "metadata.url", "repair.empty", "punctuation.empty", "template"}
+    "metadata.subtitle", "metadata.url", "metadata.glued-date", "repair.empty",
+    "punctuation.empty", "template"}
 
 
 def write(tmp_path: Path, text: str) -> Path:

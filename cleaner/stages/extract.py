@@ -265,7 +265,7 @@ def json_ld_article_body(tree: HtmlElement) -> str:
             continue
         try:
             data = json.loads(script)
-        except ValueError:
+        except (ValueError, RecursionError):  # broken, or nested deeper than Python recurses
             continue
         for body in _article_bodies(data):
             best = body if len(body) > len(best) else best
