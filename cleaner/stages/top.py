@@ -8,8 +8,7 @@ idempotent). The first line is, in this order:
 - matched by a metadata rule (a wire credit, a dateline that chrome's removals brought to
   the top): the match moves, as in the `metadata` stage;
 - headline-like and about the story (its words are the first paragraphs'): the title when
-  none is known, else a subtitle that becomes the description when none is known; a
-  further one stays in the body (it was mostly a section heading on unseen pages);
+  none is known, else a subtitle, and the first subtitle becomes the description;
 - headline-like and about something else: a ticker or teaser headline above the story,
   removed (`inserted.unrelated-headline`).
 
@@ -98,9 +97,7 @@ class Top(Stage):
             return _TITLE, "to_metadata", meta.merge(title=clean_space(text))
         if meta.description is None:
             return _SUBTITLE, "to_metadata", meta.merge(description=clean_space(text))
-        # A further headline, once title and description are known, stays: on the WCXB dev
-        # tune half two thirds of the words removed so were content (section headings).
-        return None
+        return _SUBTITLE, "remove", meta
 
 
 def _top_only(region: str) -> bool:
