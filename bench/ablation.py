@@ -18,6 +18,7 @@ repository root::
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from collections import Counter, defaultdict
@@ -78,8 +79,6 @@ def f1_without(rule: str, selected: list[Page], mode: str, base: Config,
 
 
 def _json_list(existing: tuple[str, ...], extra: str) -> str:
-    import json
-
     return json.dumps(sorted({*existing, extra}))
 
 

@@ -67,7 +67,7 @@ def _clean_one(job: tuple[Page, str, str | None]) -> tuple[str, Output]:
     seconds = time.perf_counter() - start
     edits = tuple((e.rule, e.action, e.before) for e in record.edits)
     return page.key, Output(record.text, record.title, record.description, edits,
-                            tuple(getattr(record, "flags", ()) or ()), None, seconds)
+                            tuple(record.flags), None, seconds)
 
 
 def clean_pages(pages: Sequence[Page], mode: str, config=None, workers: int | None = None,

@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 from cleaner.document import Document
-from cleaner.stages.segment import split_blocks
 
 LITTLE_EXTRACTED = 0.1
 PAGE_MIN_WORDS = 500
@@ -19,13 +18,12 @@ MOSTLY_REMOVED = 0.5
 
 
 def flags_of(doc: Document, body_words: int) -> list[str]:
-    found = []
+    found, given = [], input_words(doc)
     if body_words == 0:
         found.append("empty")
     if (doc.page_words is not None and doc.page_words >= PAGE_MIN_WORDS
-            and input_words(doc) < LITTLE_EXTRACTED * doc.page_words):
+            and given < LITTLE_EXTRACTED * doc.page_words):
         found.append("little_extracted")
-    given = input_words(doc)
     if body_words and given and body_words < (1 - MOSTLY_REMOVED) * given:
         found.append("mostly_removed")
     return found
@@ -33,4 +31,4 @@ def flags_of(doc: Document, body_words: int) -> list[str]:
 
 def input_words(doc: Document) -> int:
     """Words of the text cleaning started from (after extraction, for HTML)."""
-    return sum(len(line.split()) for line in split_blocks(doc.text or ""))
+    return len((doc.text or "").split())

@@ -89,10 +89,7 @@ def is_title_case_question(text: str) -> bool:
     >>> is_title_case_question("Remember New Jersey’s epic quest to find a state slogan?")
     False
     """
-    if not text.rstrip(_CLOSING_QUOTES).endswith(("?", "!")):
-        return False
-    long_words = [w for w in words(text) if len(w) >= 4]
-    return len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
+    return text.rstrip(_CLOSING_QUOTES).endswith(("?", "!")) and is_title_case(text)
 
 
 def is_title_case(text: str) -> bool:
