@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from cleaner.document import Block, Document
 from cleaner.pipeline import Stage, register
+from cleaner.text.shape import continues_above
 from cleaner.text.words import words
 
 _MENU_ITEM_MAX_WORDS = 3
@@ -21,9 +22,17 @@ _CHROME_SCOPES = ("line", "prefix", "tail")
 
 
 def menu_lines(blocks: tuple[Block, ...]) -> int:
-    """Lines short enough to be menu items."""
-    return sum(len(b.text) <= _MENU_ITEM_MAX_CHARS and len(words(b.text)) <= _MENU_ITEM_MAX_WORDS
-               for b in blocks)
+    """Lines short enough to be menu items, with letters (code and tables have lines of
+    "|", "," or a number), and not a piece of a sentence broken over lines
+    (a link or a code word on a line of its own, which the next line continues)."""
+    texts = [b.text for b in blocks]
+    return sum(_is_menu_item(text) and not continues_above(text) and not continues_above(after)
+               for text, after in zip(texts, texts[1:] + [""]))
+
+
+def _is_menu_item(text: str) -> bool:
+    return (len(text) <= _MENU_ITEM_MAX_CHARS and any(ch.isalpha() for ch in text)
+            and len(words(text)) <= _MENU_ITEM_MAX_WORDS)
 
 
 @register

@@ -23,6 +23,19 @@ _TRAILING_FUNCTION_WORDS = frozenset(
     ["a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "and", "or", "but", "by", "from", "as", "that", "this", "its", "their", "his", "her", "le", "la", "les", "de", "des", "du", "et", "un", "une", "der", "die", "das", "und", "von", "zu", "el", "los", "las", "del", "y", "o", "em", "do", "da"])
 
 
+# A line that starts like this continues the line above: a lowercase word or closing
+# punctuation (text whose inline links and code were put on lines of their own).
+_CONTINUES_ABOVE = re.compile(r"^[a-zß-ÿа-я,.;:)\]’”]")
+
+
+def continues_above(text: str) -> bool:
+    """
+    >>> continues_above("’s connection pooling"), continues_above(", and"), continues_above("Home")
+    (True, True, False)
+    """
+    return bool(_CONTINUES_ABOVE.match(text))
+
+
 def ends_sentence(text: str) -> bool:
     """
     >>> ends_sentence("He left.”"), ends_sentence("Breaking: markets fall")

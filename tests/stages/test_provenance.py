@@ -53,3 +53,15 @@ def test_the_story_span_cuts_only_whole_pages():
     assert "page.story-span" in {e.rule for e in clean(page, content_type="text").edits}
     article = "\n".join(["Bus network grows", *STORY, "Home", "News"])
     assert "page.story-span" not in {e.rule for e in clean(article, content_type="text").edits}
+
+
+def test_text_with_its_links_on_lines_of_their_own_is_not_a_whole_page():
+    # Clean documentation whose inline links and code words were put on lines of their own:
+    # the short lines continue a sentence, so they are not menu items.
+    sentence = ["The", "Session", "object lets you persist cookies across requests, using",
+                "urllib3", "’s connection pooling, as the", "Quickstart", "shows.", "See",
+                "Cookies", ", and", "Sessions", "."]
+    lines = MENU[:3] + sentence * 4 + ["Privacy policy", "Terms of use", "Cookie settings"]
+    assert provenance_of(lines) == "unknown"
+    numbers = [str(n) for n in range(40)]
+    assert provenance_of(MENU[:3] + numbers + STORY + MENU[-3:]) == "unknown"
