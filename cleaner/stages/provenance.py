@@ -11,7 +11,7 @@ Measured on the tune half of WCXB dev (`bench/provenance.py`): see `ChromeSettin
 from __future__ import annotations
 
 from cleaner.document import Block, Document
-from cleaner.pipeline import Stage, register
+from cleaner.stages.base import Facet, Stage, register
 from cleaner.text.words import words
 
 _MENU_ITEM_MAX_WORDS = 3
@@ -29,8 +29,10 @@ def menu_lines(blocks: tuple[Block, ...]) -> int:
 @register
 class Provenance(Stage):
     name = "provenance"
-    requires = frozenset({"blocks", "language"})
-    provides = frozenset({"provenance"})
+    # Its settings are in `[chrome]` (`ChromeSettings.page_*`); chrome rules match
+    # repaired text, in the document's language.
+    requires = frozenset({Facet.BLOCKS, Facet.REPAIRED, Facet.LANGUAGE})
+    provides = frozenset({Facet.PROVENANCE})
 
     def __call__(self, doc: Document) -> Document:
         if doc.provenance != "unknown":
