@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -58,3 +59,19 @@ def test_stages_import_neither_the_pipeline_nor_the_config():
             "print(sorted(m for m in ('cleaner.pipeline', 'cleaner.config') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_architecture_table_matches_the_stages():
+    """docs/architecture.md lists each default stage with what it requires, comes after and
+    provides, in the default order."""
+    doc = Path(__file__).resolve().parents[2] / "docs" / "architecture.md"
+    rows = [line.split("|")[1:5] for line in doc.read_text(encoding="utf-8").splitlines()
+            if line.startswith("| ") and not line.startswith("| stage")]
+
+    def facets(cell: str) -> set[str]:
+        return {f.strip() for f in cell.split(",") if f.strip()}
+    table = [(name.strip(), facets(req), facets(after), facets(prov))
+             for name, req, after, prov in rows]
+    assert table == [(name, {str(f) for f in STAGES[name].requires},
+                      {str(f) for f in STAGES[name].after},
+                      {str(f) for f in STAGES[name].provides}) for name in DEFAULT_STAGES]
