@@ -19,10 +19,10 @@ class Pipeline:
     """The configured stages, in order."""
 
     def __init__(self, config: Config) -> None:
+        check_order(config.stages)  # before the catalog loads: a wrong order fails at once
         self.config = config
         self.rules = load_rules(config.rules.extra, config.rules.disable, config.rules.builtin,
                                 config.rules.enable)
-        check_order(config.stages)
         self.stages: list[Stage] = [stage_class(name)(config, self.rules)
                                     for name in config.stages]
 
