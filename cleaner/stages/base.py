@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 
 class Facet(str, enum.Enum):
-    """What a stage has settled about a `Document`, for later stages to rely on."""
+    """What a stage has established about a `Document`, for later stages to rely on."""
 
     TEXT = "text"  # `text` holds the decoded input and `content_type` is html or text
     EXTRACTED = "extracted"  # `text` is the article's text, not markup; HTML's fields in `meta`
@@ -34,7 +34,7 @@ class Facet(str, enum.Enum):
     PROVENANCE = "provenance"  # `provenance` tells a whole page from an extractor's output
     METADATA = "metadata"  # datelines, bylines and titles moved from the body to `meta`
     DECHROMED = "dechromed"  # site chrome removed from the body
-    HEAD = "head"  # the head of the story (title, subtitle, stray headline) settled
+    HEAD = "head"  # the head of the story (title, subtitle, stray headline) decided
     PUNCTUATED = "punctuated"  # quotes, spaces and periods fixed for the language
 
     def __str__(self) -> str:
