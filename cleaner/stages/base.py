@@ -57,13 +57,22 @@ class Stage:
         self.config = config
         self.rules = rules
         if self.settings_model is not None:
-            self.settings = getattr(config, self.name)
+            self.settings = _section(config, self)
 
     def __call__(self, doc: Document) -> Document:  # pragma: no cover - abstract
         raise NotImplementedError
 
 
 STAGES: dict[str, type[Stage]] = {}
+
+
+def _section(config: Config, stage: Stage) -> Settings:
+    """The `[name]` section of `config` that `stage` owns."""
+    section = getattr(config, stage.name, None)
+    if not isinstance(section, stage.settings_model):  # type: ignore[arg-type]
+        raise ConfigError(f"stages: the settings of {stage.name!r} are no section of Config: "
+                          "register the stage before cleaner.config is first imported")
+    return section
 
 
 def register(cls: type[Stage]) -> type[Stage]:

@@ -75,3 +75,18 @@ def test_the_architecture_table_matches_the_stages():
     assert table == [(name, {str(f) for f in STAGES[name].requires},
                       {str(f) for f in STAGES[name].after},
                       {str(f) for f in STAGES[name].provides}) for name in DEFAULT_STAGES]
+
+
+def test_a_stage_registered_after_the_config_was_assembled_is_told_so():
+    from cleaner.settings import Settings
+    from cleaner.stages.base import Stage
+
+    class LateSettings(Settings):
+        level: int = 1
+
+    class Late(Stage):
+        name = "late"
+        settings_model = LateSettings
+
+    with pytest.raises(ConfigError, match="'late' are no section of Config"):
+        Late(Config(), Pipeline(Config()).rules)
