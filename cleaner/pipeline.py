@@ -26,6 +26,13 @@ class Pipeline:
         self.stages: list[Stage] = [stage_class(name)(config, self.rules)
                                     for name in config.stages]
 
+    def stage(self, name: str) -> Stage:
+        """The stage `name` of this pipeline, to run it alone (tests, catalog examples)."""
+        found = next((stage for stage in self.stages if stage.name == name), None)
+        if found is None:
+            raise KeyError(f"no stage {name!r} in this pipeline")
+        return found
+
     def __call__(self, doc: Document) -> Document:
         self.rules.forget()  # remembered rule matches serve one document, then go
         for stage in self.stages:

@@ -38,7 +38,7 @@ def document(*lines: str, language: str | None = "en", **fields: object) -> Docu
 
 def stage(name: str, config: Config | None = None) -> Stage:
     """The stage `name` of the pipeline of `config`."""
-    return next(s for s in pipeline_for(config).stages if s.name == name)
+    return pipeline_for(config).stage(name)
 
 
 def run_stage(name: str, doc: Document, config: Config | None = None) -> Document:

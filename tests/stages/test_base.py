@@ -90,3 +90,10 @@ def test_a_stage_registered_after_the_config_was_assembled_is_told_so():
 
     with pytest.raises(ConfigError, match="'late' are no section of Config"):
         Late(Config(), Pipeline(Config()).rules)
+
+
+def test_a_pipeline_gives_one_of_its_stages_by_name():
+    pipeline = Pipeline(Config(stages=("decode", "extract", "segment")))
+    assert pipeline.stage("segment").name == "segment"
+    with pytest.raises(KeyError, match="no stage 'chrome'"):
+        pipeline.stage("chrome")
