@@ -29,7 +29,7 @@ WARC.gz and Parquet; for each, the time to plan the shards and read every docume
 
 Run from the repository root::
 
-    .venv/bin/python bench/batch.py [--docs 6000] [--workers 1,2] [--repeat 3] [--shard-size 1000]
+    .venv/bin/python -m bench.batch [--docs 6000] [--workers 1,2] [--repeat 3] [--shard-size 1000]
                                     [--input-format jsonl|parquet] [--read-cost]
 """
 from __future__ import annotations

@@ -9,7 +9,7 @@ originals were wrongly marked, and the time of the dedup pass (run again on the 
 output, which it leaves unchanged). Then checks the seed documents: fixtures/seeds 000 and
 001 (one story from two outlets) must pair, 002 and 003 (one event, two texts) must not.
 
-    .venv/bin/python bench/dedup.py [--exact 30] [--near 30] [--workers 2]
+    .venv/bin/python -m bench.dedup [--exact 30] [--near 30] [--workers 2]
 """
 from __future__ import annotations
 
@@ -24,13 +24,10 @@ from pathlib import Path
 import numpy as np
 import orjson
 
-REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
-
 from cleaner.batch.dedup import DedupSettings, dedup_pass
 from cleaner.batch.runner import RunOptions, run_batch
 
+REPO = Path(__file__).resolve().parent.parent
 DEFAULT_TEXTS = REPO.parent / "shared" / "datasets" / "zyte-article-extraction" / "noisy_trafilatura_recall"
 SEEDS = REPO / "fixtures" / "seeds"
 RELATED = ("Related Articles", "City council approves new budget after long debate",

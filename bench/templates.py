@@ -11,7 +11,7 @@ planted lines the plain run kept (so no rule knows them) and the share of them t
 learning removed; content lines (every other line of the plain run's records) removed; and
 repeated in-story quotes kept.
 
-    .venv/bin/python bench/templates.py [--sites 5] [--pages 20] [--workers 2]
+    .venv/bin/python -m bench.templates [--sites 5] [--pages 20] [--workers 2]
 """
 from __future__ import annotations
 
@@ -25,13 +25,10 @@ from pathlib import Path
 
 import orjson
 
-REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
-
 from cleaner.batch.runner import RunOptions, run_batch
 from cleaner.batch.templates import TemplateSettings, normalize_line
 
+REPO = Path(__file__).resolve().parent.parent
 DEFAULT_TEXTS = REPO.parent / "shared" / "datasets" / "zyte-article-extraction" / "noisy_trafilatura_recall"
 PRESENCE = 0.9
 QUOTE_SHARE = 0.4

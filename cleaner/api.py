@@ -36,18 +36,34 @@ def clean(source: str | bytes, *, url: str | None = None, content_type: ContentT
     'The council approved the budget on Monday after a long debate.'
     """
     check_arguments(content_type, url, id, config)
-    limit = None
-    try:
-        pipeline = pipeline_for(config)
-        limit = pipeline.config.limits.timeout_seconds
-        with time_limit(limit, _CleanTimeout):
-            doc = pipeline(Document(source=source, content_type=content_type, url=url, id=id))
+    with library_errors():
+        doc = run_pipeline(Document(source=source, content_type=content_type, url=url, id=id),
+                           config)
         return to_record(doc)
-    except CleanerError:
-        raise
+
+
+def run_pipeline(doc: Document, config: Config | None) -> Document:
+    """`doc` through the pipeline of `config`, within `limits.timeout_seconds` (else
+    `TimeLimitError`). Wrap it in `library_errors()` to get only `CleanerError`s."""
+    pipeline = pipeline_for(config)
+    limit = pipeline.config.limits.timeout_seconds
+    try:
+        with time_limit(limit, _CleanTimeout):
+            return pipeline(doc)
     except _CleanTimeout:
         raise TimeLimitError(f"cleaning took longer than the limit of {limit:g} s "
                              "(limits.timeout_seconds)") from None
+
+
+@contextmanager
+def library_errors() -> Iterator[None]:
+    """Turn any failure while cleaning into a `CleanerError`, as `clean()` promises:
+    `InputError` for input nested too deeply or too large for memory, `StageError` when a
+    library fails on the document; a `CleanerError` passes as it is."""
+    try:
+        yield
+    except CleanerError:
+        raise
     except RecursionError:
         raise InputError("input is nested too deeply to parse") from None
     except MemoryError:

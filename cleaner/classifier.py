@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from justext.core import classify_paragraphs
 
-from cleaner.config import ChromeSettings
+from cleaner.stages.chrome_settings import ChromeSettings
 from cleaner.text.shape import is_headline_like
 from cleaner.text.words import stoplist
 

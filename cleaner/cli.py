@@ -8,8 +8,6 @@ commands runs: `cleaner run` starts its workers before it imports the pipeline.
 from __future__ import annotations
 
 import importlib
-import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -20,8 +18,8 @@ if TYPE_CHECKING:
     from cleaner.config import Config
 
 # The family module (in `cleaner.commands`) of each command; its `register(group)` adds them.
-COMMAND_FAMILIES = {"check": "ci", "compare": "ci", "diff": "ci", "schema": "ci",
-                    "snapshot": "ci", "rules": "rules", "run": "batch"}
+COMMAND_FAMILIES = {"check": "ci", "clean": "clean", "compare": "ci", "diff": "ci",
+                    "schema": "ci", "snapshot": "ci", "rules": "rules", "run": "batch"}
 
 
 class CleanerGroup(click.Group):
@@ -52,43 +50,8 @@ def main() -> None:
 
 
 def load_config(path: str | None) -> Config:
-    """`--config F`, else `cleaner.toml` / `[tool.cleaner]` in the working directory."""
-    from cleaner.config import Config
+    """Kept for `cleaner.commands.batch` until it imports `cleaner.commands.common`, which
+    every other command uses: the commands need nothing of this module."""
+    from cleaner.commands.common import load_config as load
 
-    return Config.from_file(path) if path else Config.discover()
-
-
-def read_source(path: str) -> tuple[bytes, str | None]:
-    """The bytes of FILE (or stdin for "-"), and the content type its name implies."""
-    if path == "-":
-        return sys.stdin.buffer.read(), None
-    file = Path(path)
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise click.UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
-    suffix = file.suffix.lower()
-    return data, "html" if suffix in (".html", ".htm") else "text" if suffix == ".txt" else None
-
-
-config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False),
-                             help="TOML config (default: ./cleaner.toml or [tool.cleaner]).")
-type_option = click.option("--type", "content_type", type=click.Choice(["auto", "text", "html"]),
-                           default=None, help="Input type (default: from the file name, else auto).")
-
-
-@main.command("clean")
-@click.argument("file")
-@type_option
-@click.option("--json", "as_json", is_flag=True, help="Print the whole record as JSON.")
-@click.option("--url", default=None, help="The page's URL (scopes site rules; never fetched).")
-@config_option
-def clean_command(file: str, content_type: str | None, as_json: bool, url: str | None,
-                  config_path: str | None) -> None:
-    """Clean one FILE (or - for stdin); print the body, or the record with --json."""
-    from cleaner.api import clean
-
-    data, implied = read_source(file)
-    record = clean(data, url=url, content_type=content_type or implied or "auto",
-                   config=load_config(config_path))
-    click.echo(record.model_dump_json(indent=2) if as_json else record.text)
+    return load(path)

@@ -13,14 +13,16 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from cleaner.config import Config
 from cleaner.errors import RuleError, first_problem
 from cleaner.text.edits import Fix
+
+if TYPE_CHECKING:  # the config is assembled from the stages, which read this catalog
+    from cleaner.config import Config
 
 # Ids: lowercase words joined by "." or "-"; an optional ":<detail>" (as in "template:<site>").
 RULE_ID = r"^[a-z0-9]+(?:[.-][a-z0-9]+)*(?::[a-z0-9.-]+)?$"
@@ -57,7 +59,7 @@ def setting_value(config: Config, name: str) -> Any:
     """The value of a setting named "section.key" ("chrome.teaser_max_story_overlap") in
     `config`; KeyError when `Config` has no such setting."""
     section, _, key = name.partition(".")
-    group = getattr(config, section, None) if section in Config.model_fields else None
+    group = getattr(config, section, None) if section in type(config).model_fields else None
     if not isinstance(group, BaseModel) or key not in type(group).model_fields:
         raise KeyError(name)
     return getattr(group, key)
@@ -107,6 +109,8 @@ class HeuristicEntry(_Entry):
     @field_validator("settings")
     @classmethod
     def _settings_exist(cls, settings: list[str]) -> list[str]:
+        from cleaner.config import Config
+
         defaults = Config()
         for name in settings:
             try:

@@ -98,7 +98,7 @@ def _staged(entry: HeuristicEntry, documents: list[str]) -> list[list[Edit]]:
     from cleaner.document import Block, Document
     from cleaner.pipeline import pipeline_for
 
-    stage = next(s for s in pipeline_for(None).stages if s.name == entry.stage)
+    stage = pipeline_for(None).stage(entry.stage)
     found = []
     for doc in documents:
         blocks = tuple(Block(line, i) for i, line in enumerate(doc.split("\n")) if line)

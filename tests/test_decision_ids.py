@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from cleaner.api import clean
 from cleaner.catalog import Rule, load_rules
+from cleaner.ci.golden import find_cases
 from cleaner.config import Config
 from cleaner.entries import HeuristicEntry
 from cleaner.examples import heuristic_failures
-from cleaner.fixtures import find_cases
 from tests.conftest import FIXTURES
 
 CATALOG = load_rules()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import Config, clean
-from cleaner.fixtures import check_case, content_type_of, find_cases
+from cleaner.ci.golden import check_case, content_type_of, find_cases
 from tests.conftest import FIXTURES
 
 CASES = find_cases(FIXTURES)

@@ -32,7 +32,7 @@ def edit_ids(doc: str, config: Config | None = None, url: str | None = None) -> 
 
 def stage_edits(stage_name: str, texts: list[tuple[str, str | None]], config: Config) -> set[str]:
     """The edit ids of one stage of `config`'s pipeline, run on one block per (text, language)."""
-    stage = next(s for s in pipeline_for(config).stages if s.name == stage_name)
+    stage = pipeline_for(config).stage(stage_name)
     found = set()
     for text, language in texts:
         doc = Document(text, "text", blocks=(Block(text, 0),), meta=Metadata(language=language))
@@ -95,7 +95,7 @@ def test_a_block_the_fixes_would_empty_stays_unfixed_when_its_removal_is_off(sta
     text = "\u200b\u200b" if stage == "repair" else "   "
     config = disabling(f"{stage}.empty")
     assert stage_edits(stage, [(text, "en")], Config()) >= {f"{stage}.empty"}
-    found = next(s for s in pipeline_for(config).stages if s.name == stage)(
+    found = pipeline_for(config).stage(stage)(
         Document(text, "text", blocks=(Block(text, 0),)))
     assert found.edits == () and [b.text for b in found.blocks] == [text]
 

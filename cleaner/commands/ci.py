@@ -13,19 +13,24 @@ from pathlib import Path
 import click
 import orjson
 
-from cleaner import github
-from cleaner.baseline import Comparison, compare, dump_row, read_baseline, snapshot_row
-from cleaner.cli import load_config, read_source
+from cleaner.ci import github
+from cleaner.ci.baseline import Comparison, compare, dump_row, read_baseline, snapshot_row
+from cleaner.ci.golden import CaseResult, check_case, find_cases, input_files, update_case
+from cleaner.ci.report import compare_rows, input_rows, render_diff, summary
+from cleaner.ci.trace import trace
+from cleaner.commands.common import (
+    config_option,
+    load_config,
+    read_source,
+    type_option,
+    url_option,
+)
 from cleaner.errors import InputError
-from cleaner.fixtures import CaseResult, check_case, find_cases, input_files, update_case
 from cleaner.record import ArticleRecord
-from cleaner.report import compare_rows, input_rows, render_diff, summary, trace
 
 _COLOR = {"auto": None, "always": True, "never": False}
 _LARGEST_CHANGES = 3
 
-config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False),
-                             help="TOML config (default: ./cleaner.toml or [tool.cleaner]).")
 inputs_argument = click.argument("inputs", nargs=-1, required=True,
                                  type=click.Path(exists=True, path_type=Path))
 
@@ -40,9 +45,8 @@ def register(group: click.Group) -> None:
 
 @click.command("diff")
 @click.argument("file")
-@click.option("--type", "content_type", type=click.Choice(["auto", "text", "html"]), default=None,
-              help="Input type (default: from the file name, else auto).")
-@click.option("--url", default=None, help="The page's URL (scopes site rules; never fetched).")
+@type_option
+@url_option
 @config_option
 @click.option("--color", type=click.Choice(list(_COLOR)), default="auto", show_default=True,
               help="Color the diff (auto: only on a terminal).")

@@ -9,7 +9,7 @@ import click
 import orjson
 
 from cleaner.catalog import Rule, RuleSet, load_rules
-from cleaner.cli import load_config
+from cleaner.commands.common import load_config
 from cleaner.config import Config
 from cleaner.entries import Entry, setting_value
 from cleaner.examples import entry_failures, rule_failures

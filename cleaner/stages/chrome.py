@@ -25,8 +25,9 @@ from cleaner.catalog import RuleSet, list_item_text
 from cleaner.classifier import classify_blocks, describe
 from cleaner.document import Block, Document
 from cleaner.layout import Layout
-from cleaner.pipeline import Stage, register
 from cleaner.record import Edit
+from cleaner.stages.base import Facet, Stage, register
+from cleaner.stages.chrome_settings import ChromeSettings
 from cleaner.text.shape import is_headline_like, is_name_phrase, is_title_case
 from cleaner.text.words import StemCounts, content_stems, overlap, shared_stems, words
 from cleaner.urls import site_of
@@ -124,12 +125,14 @@ class _LazyStems:
 @register
 class Chrome(Stage):
     name = "chrome"
-    requires = frozenset({"blocks", "language", "provenance"})
-    provides = frozenset({"dechromed"})
+    # Its rules match repaired text; metadata first claims datelines, bylines and titles.
+    requires = frozenset({Facet.BLOCKS, Facet.REPAIRED, Facet.LANGUAGE, Facet.PROVENANCE,
+                          Facet.METADATA})
+    provides = frozenset({Facet.DECHROMED})
+    settings_model = ChromeSettings
 
     def __init__(self, config, rules: RuleSet) -> None:
         super().__init__(config, rules)
-        self.settings = config.chrome
         self.enabled = {entry: rules.enabled(entry) for entry in _HEURISTICS}
 
     def __call__(self, doc: Document) -> Document:

@@ -9,7 +9,8 @@ import charset_normalizer
 
 from cleaner.document import Document
 from cleaner.errors import DecodeError, InputError
-from cleaner.pipeline import Stage, register
+from cleaner.settings import Settings
+from cleaner.stages.base import Facet, Stage, register
 from cleaner.text.repair import replace_lone_surrogates
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -120,10 +121,15 @@ def detect_charset(data: bytes) -> str | None:
     return next((enc for enc in _PREFERRED_ON_TIE if enc in tied), best.encoding)
 
 
+class DecodeSettings(Settings):
+    fallback_encoding: str = "utf-8"
+
+
 @register
 class Decode(Stage):
     name = "decode"
-    provides = frozenset({"text"})
+    provides = frozenset({Facet.TEXT})
+    settings_model = DecodeSettings
 
     def __call__(self, doc: Document) -> Document:
         source = doc.source

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from cleaner.document import Document
 from cleaner.errors import ConfigError
-from cleaner.pipeline import Stage
 from cleaner.record import Edit
+from cleaner.settings import Settings
+from cleaner.stages.base import Stage
 from cleaner.text.edits import Fix, apply_fixes
+
+
+class FixSettings(Settings):
+    """For the repair and punctuation stages: fix names (see `cleaner rules list`) to skip."""
+
+    disable: tuple[str, ...] = ()
 
 
 class FixStage(Stage):
@@ -15,10 +22,11 @@ class FixStage(Stage):
     `[rules] disable` switches off is skipped."""
 
     fixes: dict[str, Fix]
+    settings_model = FixSettings
 
     def __init__(self, config, rules) -> None:
         super().__init__(config, rules)
-        disabled = set(getattr(config, self.name).disable)
+        disabled = set(self.settings.disable)
         unknown = disabled - set(self.fixes)
         if unknown:
             raise ConfigError(f"{self.name}.disable: unknown fix {', '.join(sorted(unknown))} "

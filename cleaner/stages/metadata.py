@@ -14,8 +14,9 @@ from collections.abc import Callable
 from cleaner.catalog import Hit, RuleSet
 from cleaner.document import Block, Document
 from cleaner.layout import Layout
-from cleaner.pipeline import Stage, register
 from cleaner.record import Edit
+from cleaner.settings import Settings
+from cleaner.stages.base import Facet, Stage, register
 from cleaner.text.dates import parse_date, split_glued_date
 from cleaner.text.names import clean_space, split_authors
 from cleaner.urls import site_of
@@ -109,11 +110,17 @@ def is_same_title(line: str, title: str) -> bool:
     return rest != title and bool(_SITE_SUFFIX.fullmatch(rest))
 
 
+class MetadataSettings(Settings):
+    title_from_text: bool = True
+
+
 @register
 class MoveMetadata(Stage):
     name = "metadata"
-    requires = frozenset({"blocks", "language"})
-    provides = frozenset({"metadata"})
+    # Its rules match repaired text, in the document's language.
+    requires = frozenset({Facet.BLOCKS, Facet.REPAIRED, Facet.LANGUAGE})
+    provides = frozenset({Facet.METADATA})
+    settings_model = MetadataSettings
 
     def __init__(self, config, rules: RuleSet) -> None:
         super().__init__(config, rules)

@@ -11,7 +11,7 @@ Measured on the tune half of WCXB dev (`bench/provenance.py`): see `ChromeSettin
 from __future__ import annotations
 
 from cleaner.document import Block, Document
-from cleaner.pipeline import Stage, register
+from cleaner.stages.base import Facet, Stage, register
 from cleaner.text.shape import continues_above
 from cleaner.text.words import words
 
@@ -38,8 +38,10 @@ def _is_menu_item(text: str) -> bool:
 @register
 class Provenance(Stage):
     name = "provenance"
-    requires = frozenset({"blocks", "language"})
-    provides = frozenset({"provenance"})
+    # Its settings are in `[chrome]` (`ChromeSettings.page_*`); chrome rules match
+    # repaired text, in the document's language.
+    requires = frozenset({Facet.BLOCKS, Facet.REPAIRED, Facet.LANGUAGE})
+    provides = frozenset({Facet.PROVENANCE})
 
     def __call__(self, doc: Document) -> Document:
         if doc.provenance != "unknown":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleaner.pipeline import register
+from cleaner.stages.base import Facet, register
 from cleaner.stages.fixes import FixStage
 from cleaner.text import punctuation
 
@@ -10,6 +10,8 @@ from cleaner.text import punctuation
 @register
 class Punctuation(FixStage):
     name = "punctuation"
-    requires = frozenset({"blocks", "language"})
-    provides = frozenset({"punctuated"})
+    requires = frozenset({Facet.BLOCKS, Facet.LANGUAGE})
+    provides = frozenset({Facet.PUNCTUATED})
+    # Its quotes and spaces would change the text that the rules of these stages match.
+    after = frozenset({Facet.METADATA, Facet.DECHROMED, Facet.HEAD})
     fixes = punctuation.FIXES

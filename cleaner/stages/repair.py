@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from cleaner.pipeline import register
+from cleaner.stages.base import Facet, register
 from cleaner.stages.fixes import FixStage
 from cleaner.text import repair
 
@@ -12,8 +12,8 @@ from cleaner.text import repair
 @register
 class Repair(FixStage):
     name = "repair"
-    requires = frozenset({"blocks"})
-    provides = frozenset({"repaired"})
+    requires = frozenset({Facet.BLOCKS})
+    provides = frozenset({Facet.REPAIRED})
     fixes = repair.FIXES
 
     def __init__(self, config, rules) -> None:

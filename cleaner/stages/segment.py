@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cleaner.document import Block, Document
 from cleaner.errors import InputError
-from cleaner.pipeline import Stage, register
+from cleaner.stages.base import Facet, Stage, register
 
 
 def split_blocks(text: str) -> list[str]:
@@ -20,8 +20,8 @@ def split_blocks(text: str) -> list[str]:
 @register
 class Segment(Stage):
     name = "segment"
-    requires = frozenset({"extracted"})
-    provides = frozenset({"blocks"})
+    requires = frozenset({Facet.EXTRACTED})
+    provides = frozenset({Facet.BLOCKS})
 
     def __call__(self, doc: Document) -> Document:
         lines = split_blocks(doc.text or "")

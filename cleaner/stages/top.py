@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from cleaner.document import Block, Document, Metadata
 from cleaner.layout import Layout, headline_overlap, story_stems
-from cleaner.pipeline import Stage, register
 from cleaner.record import Edit
+from cleaner.stages.base import Facet, Stage, register
 from cleaner.stages.metadata import is_same_title, move_rule_matches
 from cleaner.text.names import clean_space
 from cleaner.text.shape import is_headline_like
@@ -40,8 +40,9 @@ _UNRELATED = ("inserted.unrelated-headline",
 @register
 class Top(Stage):
     name = "top"
-    requires = frozenset({"dechromed", "metadata"})
-    provides = frozenset({"top"})
+    # It reads `[chrome]` headline settings and `[metadata] title_from_text`.
+    requires = frozenset({Facet.LANGUAGE, Facet.METADATA, Facet.DECHROMED})
+    provides = frozenset({Facet.HEAD})
 
     def __init__(self, config, rules) -> None:
         super().__init__(config, rules)

@@ -1,17 +1,11 @@
-"""Shared fixtures of the batch tests. The repository root goes on sys.path so that worker
-processes can import `tests.batch.helpers` (functions a test hands to a process pool)."""
+"""Shared fixtures of the batch tests. Worker processes import `tests.batch.helpers`
+(functions a test hands to a process pool) from the repository root, which pytest puts on
+`sys.path` (`pythonpath` in pyproject.toml)."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 from click.testing import CliRunner
-
-ROOT = str(Path(__file__).resolve().parents[2])
-if ROOT not in sys.path:
-    sys.path.insert(0, ROOT)
 
 from cleaner.cli import main
 

@@ -8,9 +8,9 @@ import orjson
 import pytest
 
 from cleaner import clean
-from cleaner.baseline import word_delta
+from cleaner.ci.baseline import word_delta
+from cleaner.ci.golden import input_files
 from cleaner.cli import main
-from cleaner.fixtures import input_files
 
 SEED = "001_3869faae79cba2c9"
 

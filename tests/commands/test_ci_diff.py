@@ -6,9 +6,10 @@ import re
 from pathlib import Path
 
 from cleaner.catalog import RULE_ID
+from cleaner.ci.report import UNLOGGED, Row, compare_rows, hunk_header, hunks, input_rows
+from cleaner.ci.trace import Trace, trace
 from cleaner.cli import main
 from cleaner.record import ArticleRecord, Edit
-from cleaner.report import UNLOGGED, Row, Trace, compare_rows, hunk_header, hunks, input_rows, trace
 from cleaner.stages.segment import split_blocks
 
 _TAGGED = re.compile(r"^-(?P<line>.*?)  \[(?P<tags>[^\[]*)\]$")

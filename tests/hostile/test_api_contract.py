@@ -10,6 +10,7 @@ import pytest
 
 from cleaner import Config, ConfigError, InputError, StageError, clean
 from cleaner.batch.cleaning import DocumentTimeout, time_limit
+from cleaner.ci.trace import trace
 from cleaner.config import LimitsSettings
 from cleaner.errors import TimeLimitError
 from cleaner.stages import segment
@@ -66,3 +67,16 @@ def test_inside_the_batch_limit_the_batch_limit_rules():
     config = Config(limits=LimitsSettings(timeout_seconds=30))
     with pytest.raises(DocumentTimeout), time_limit(0.3):
         clean(SLOW, config=config)
+
+
+def test_trace_keeps_the_time_limit_and_errors_of_clean(monkeypatch):
+    """`cleaner diff` and `check` trace a document: the same limit and errors as `clean()`."""
+    config = Config(limits=LimitsSettings(timeout_seconds=0.3))
+    with pytest.raises(TimeLimitError, match=r"limits.timeout_seconds"):
+        trace(SLOW, config=config)
+
+    def fail(text):
+        raise MemoryError
+    monkeypatch.setattr(segment, "split_blocks", fail)
+    with pytest.raises(InputError, match="more memory"):
+        trace(STORY)

@@ -3,27 +3,13 @@
 from __future__ import annotations
 
 from cleaner import Config, clean
+from tests.stages.documents import P1, P2, P3, body, removed
 
 # The inserted-line heuristics are off by default (they removed mostly real content on
 # pages they were not tuned on); these tests switch them on, as a user may.
 INSERTED = Config.from_dict({"rules": {"enable": [
     "inserted.teaser", "inserted.caption", "inserted.related-list",
     "inserted.repeated-paragraph"]}})
-
-P1 = ("The foreign ministers met in Beijing on Wednesday to discuss trade, security and the "
-      "war, the ministry said in a statement.")
-P2 = ("Officials said the talks on trade would continue next month in Moscow, where both "
-      "delegations are expected to sign a new agreement.")
-P3 = ("The ministry added that security cooperation between the two countries had grown "
-      "steadily over the past decade despite the sanctions.")
-
-
-def body(*blocks: str) -> str:
-    return "\n\n".join(blocks)
-
-
-def removed(record) -> dict[str, str]:
-    return {e.before: e.rule for e in record.edits if e.action == "remove"}
 
 
 def test_a_subheading_that_shares_words_with_the_next_paragraph_is_kept():
@@ -112,3 +98,12 @@ def test_text_without_any_chrome_is_unchanged():
     text = body(P1, P2, P3)
     record = clean(text, content_type="text")
     assert record.text == text and record.edits == []
+
+
+def test_the_stage_removes_chrome_lines_by_their_rule():
+    from tests.stages.documents import document, run_stage, texts
+
+    doc = run_stage("chrome", document("Share this article", P1, P2, "Back to top", P3))
+    assert texts(doc) == [P1, P2, P3]
+    assert [(e.rule, e.before) for e in doc.edits] == [("social.share-label", "Share this article"),
+                                                       ("nav.back-to-top", "Back to top")]

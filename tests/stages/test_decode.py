@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from cleaner.document import Document
 from cleaner.errors import DecodeError
 from cleaner.stages.decode import decode_bytes, looks_like_html
+from tests.stages.documents import run_stage
 
 
 @pytest.mark.parametrize("text", [
@@ -64,3 +66,10 @@ def test_short_western_european_input_keeps_its_accents(text):
 ])
 def test_short_input_of_other_code_pages_is_not_read_as_western(text, encoding):
     assert decode_bytes(text.encode(encoding)) == text
+
+
+def test_the_stage_decodes_bytes_and_tells_html_from_text():
+    doc = run_stage("decode", Document(source="café <p>x</p>".encode("cp1252")))
+    assert (doc.text, doc.content_type) == ("café <p>x</p>", "text")
+    page = "<html><body><p>Hi</p></body></html>"
+    assert run_stage("decode", Document(source=page)).content_type == "html"

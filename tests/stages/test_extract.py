@@ -7,7 +7,9 @@ from lxml import etree
 from trafilatura.utils import load_html
 
 from cleaner import Config, clean
+from cleaner.document import Document
 from cleaner.stages.extract import load_page
+from tests.stages.documents import P1, P2, P3, run_stage
 
 BODY = "<body><h1>Budget</h1><p>The council approved the budget on Monday.</p></body>"
 ACCENTS = BODY.replace("Monday", "lundi, à Zürich 中文")
@@ -50,3 +52,14 @@ def test_the_declared_article_body_replaces_an_extraction_that_kept_little_of_it
     assert clean(page, content_type="html").text.startswith("Sentence number 0 of the long")
     off = Config.from_dict({"extract": {"json_ld_fallback": False}})
     assert clean(page, content_type="html", config=off).text.startswith("Only a teaser")
+
+
+def test_the_stage_keeps_the_article_of_a_page_and_its_title():
+    page = ("<html><head><title>Bridge opens</title></head><body><nav>Home News</nav>"
+            f"<article><h1>Bridge opens</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>"
+            "<footer>Contact us</footer></body></html>")
+    doc = run_stage("extract", Document(source=page, content_type="html", text=page))
+    assert doc.text == f"Bridge opens\n{P1}\n{P2}\n{P3}"
+    assert (doc.provenance, doc.meta.title) == ("extracted", "Bridge opens")
+    text = Document(source="Home\nNews", content_type="text", text="Home\nNews")
+    assert run_stage("extract", text) is text  # text is never extracted

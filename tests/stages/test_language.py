@@ -5,6 +5,7 @@ from __future__ import annotations
 from cleaner import clean
 from cleaner.document import Block
 from cleaner.stages.language import detect_language, language_sample
+from tests.stages.documents import document, run_stage
 
 FRENCH = "Les ministres se sont réunis mercredi à Pékin pour parler du commerce et de la guerre."
 
@@ -44,3 +45,9 @@ def test_each_script_gets_a_language_written_in_it():
 
 def test_latin_text_is_never_given_a_language_of_another_script():
     assert detect_language("Bundesregierung beschloss am Montag neue Regeln für die Bahn.", 20) == "de"
+
+
+def test_the_stage_sets_the_language_of_the_blocks():
+    french = ("Les ministres se sont réunis mercredi à Pékin pour parler du commerce et de "
+              "la sécurité.")
+    assert run_stage("language", document(french, language=None)).meta.language == "fr"

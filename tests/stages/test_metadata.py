@@ -94,3 +94,13 @@ def test_a_date_glued_to_a_standfirst_goes_to_date():
     record = clean(text, content_type="text")
     assert record.date == "2020-01-06"
     assert "January 2020" not in record.text and "January 2020" not in (record.description or "")
+
+
+def test_the_stage_moves_a_byline_and_a_dateline_into_the_metadata():
+    from tests.stages.documents import P1, P2, P3, document, run_stage, texts
+
+    doc = run_stage("metadata", document("By John Smith", "March 3, 2024", P1, P2, P3))
+    assert texts(doc) == [P1, P2, P3]
+    assert (doc.meta.authors, doc.meta.date) == (("John Smith",), "2024-03-03")
+    assert [(e.rule, e.action) for e in doc.edits] == [("meta.byline", "to_metadata"),
+                                                       ("meta.dateline", "to_metadata")]

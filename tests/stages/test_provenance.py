@@ -17,7 +17,7 @@ STORY = [("The city council voted on Tuesday to expand the bus network to the no
 
 
 def provenance_of(lines: list[str], config: Config | None = None) -> str:
-    stage = next(s for s in pipeline_for(config).stages if s.name == "provenance")
+    stage = pipeline_for(config).stage("provenance")
     blocks = tuple(Block(line, i) for i, line in enumerate(lines))
     return stage(Document("\n".join(lines), "text", blocks=blocks,
                           meta=Metadata(language="en"))).provenance

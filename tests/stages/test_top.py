@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner import clean
-from tests.stages.test_chrome import P1, P2, P3, body, removed
+from tests.stages.documents import P1, P2, P3, body, removed
 
 
 def twice(text: str) -> tuple[str, str]:
@@ -57,3 +57,12 @@ def test_the_page_title_as_the_only_line_stays_in_the_body():
             "</body></html>")
     record = clean(page, content_type="html")
     assert record.text == "Council expands the bus network to the suburbs"
+
+
+def test_the_stage_moves_a_headline_about_the_story_to_the_title():
+    from tests.stages.documents import document, run_stage, texts
+
+    title = "Ministers meet in Beijing to discuss trade and security"
+    doc = run_stage("top", document(title, P1, P2, P3))
+    assert (texts(doc), doc.meta.title) == ([P1, P2, P3], title)
+    assert [e.rule for e in doc.edits] == ["metadata.title"]

@@ -1,8 +1,7 @@
 """Rule-tagged diffs: what cleaning removed and changed, line by line, from the edit log.
 
 Every tag comes from `record.edits` (the same data as the record's edit log); no rule is
-run again to explain a line. A `Trace` keeps what the record alone does not: the segmented
-input lines (the positions edits refer to) and the cleaned text of each kept block.
+run again to explain a line: the lines come from a `Trace` (`cleaner.ci.trace`).
 """
 
 from __future__ import annotations
@@ -16,57 +15,12 @@ from typing import Literal, NamedTuple
 
 import click
 
-from cleaner.api import to_record
 from cleaner.catalog import METADATA_FIELDS
-from cleaner.config import Config
-from cleaner.document import ContentType, Document
-from cleaner.errors import CleanerError, InputError, StageError
-from cleaner.pipeline import pipeline_for
-from cleaner.record import ArticleRecord, Edit
-from cleaner.stages.segment import split_blocks
+from cleaner.ci.trace import Trace
+from cleaner.record import Edit
 
 CONTEXT_LINES = 3
 _WORDS = re.compile(r"\w+")
-
-
-@dataclass(frozen=True)
-class Trace:
-    """One cleaned document: its input lines by position, its kept blocks, and its record.
-
-    For HTML the input lines are those of the extracted text (`content_type` says which).
-    """
-
-    lines: tuple[str, ...]
-    kept: dict[int, str]
-    record: ArticleRecord
-    content_type: str
-    page_words: int | None = None  # HTML: words of the page's visible text
-
-    def output_lines(self) -> list[tuple[str, int | None]]:
-        """The lines of `record.text` with the input position each comes from (None: blank)."""
-        lines: list[tuple[str, int | None]] = []
-        for position, text in self.kept.items():
-            if lines:
-                lines.append(("", None))
-            lines.extend((line, position) for line in text.split("\n"))
-        return lines or [("", None)]
-
-
-def trace(source: str | bytes, content_type: ContentType = "auto", config: Config | None = None,
-          url: str | None = None) -> Trace:
-    """Clean `source` like `clean()` does, keeping the input lines and kept blocks as well."""
-    doc = Document(source=source, content_type=content_type, url=url)
-    try:
-        doc = pipeline_for(config)(doc)
-    except CleanerError:
-        raise
-    except RecursionError:
-        raise InputError("input is nested too deeply to parse") from None
-    except Exception as exc:  # as in clean(): a library failed on this document
-        raise StageError(f"{type(exc).__name__}: {exc}") from exc
-    kept = {block.position: block.text for block in doc.blocks}
-    return Trace(tuple(split_blocks(doc.text or "")), kept, to_record(doc), doc.content_type,
-                 doc.page_words)
 
 
 class Tag(NamedTuple):

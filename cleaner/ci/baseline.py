@@ -15,11 +15,11 @@ from pathlib import Path
 
 import orjson
 
+from cleaner.ci.golden import content_type_of
+from cleaner.ci.trace import Trace, trace
 from cleaner.config import Config
 from cleaner.errors import CleanerError, InputError
-from cleaner.fixtures import content_type_of
 from cleaner.record import ArticleRecord
-from cleaner.report import Trace, trace
 
 Row = dict[str, object]
 

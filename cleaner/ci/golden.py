@@ -13,11 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cleaner.ci.report import Row, compare_rows
+from cleaner.ci.trace import Trace, trace
 from cleaner.config import Config
 from cleaner.document import ContentType
 from cleaner.errors import CleanerError
 from cleaner.record import ArticleRecord
-from cleaner.report import Row, Trace, compare_rows, trace
 
 INPUT_SUFFIXES = (".txt", ".html", ".htm")
 EXPECTED = "expected"

@@ -12,8 +12,8 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from cleaner.fixtures import CaseResult
-from cleaner.report import Row
+from cleaner.ci.golden import CaseResult
+from cleaner.ci.report import Row
 
 _MAX_QUOTED = 120
 

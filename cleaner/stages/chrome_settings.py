@@ -1,0 +1,63 @@
+"""The settings of the chrome stage, `[chrome]` in `cleaner.toml`; provenance (`page_*`) and
+top (`headline_*`) read them too."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from cleaner.settings import Settings
+
+
+class ChromeSettings(Settings):
+    rules: bool = True
+    classifier: bool = True
+    # justext's context-free model, applied to text blocks (justext defaults).
+    length_low: int = 70
+    length_high: int = 200
+    stopwords_low: float = 0.30
+    stopwords_high: float = 0.32
+    # Whole-page text is recognized by its menus: lines of at most three words, at least
+    # 20 of them and 35% of all lines (bench: 172 of the 181 noisy_fulltext pages, none of
+    # the 181 extractor outputs; by count alone, a meal plan's "Meal 1" lines passed too).
+    # Only there does the classifier run (on extractor output it cut real lists: tour
+    # dates, products), are short repeated paragraphs dropped, and do end markers cut
+    # through prose (comments follow them).
+    page_min_menu_lines: int = Field(20, ge=0)
+    page_min_menu_share: float = Field(0.35, ge=0.0, le=1.0)
+    # ...and this many distinct chrome rules that remove lines among the first and last
+    # fifth of its lines (`bench/provenance.py`, WCXB dev tune half: 10 of 719 gold bodies
+    # and 13 of 719 extractor outputs pass, 587 of 719 whole-page texts; without it, 94,
+    # 69 and 606).
+    page_min_edge_chrome: int = Field(2, ge=0)
+    # On a whole page the story is the run of blocks whose article-like characters most
+    # outweigh the rest, where every other line costs at least this many characters, so a
+    # long menu of short items outweighs a blurb above it; further runs outside it whose
+    # sum is at least `story_min_span_share` of its sum are content too (pages hold content
+    # in several regions). Chosen on the WCXB dev tune half, noisy_fulltext word F1 (all /
+    # articles), `python -m bench.quality --half tune --modes fulltext`:
+    #   cost 100, share 1.0: 0.727 / 0.854    cost 100, share 0.3: 0.777 / 0.885
+    #   cost 150, share 0.3: 0.765 / 0.877    cost 60, share 0.3: 0.789 / 0.897
+    #   cost 40, share 0.3: 0.793 / 0.901     cost 60, share 0.2: 0.795 / 0.901
+    # Zyte's 181 whole pages (its metric) prefer a single dense run: 0.900 at cost 100 and
+    # share 1.0, 0.875 at the chosen values (README: a goal missed there).
+    story_line_cost: int = Field(60, ge=0)
+    story_min_span_share: float = Field(0.2, ge=0.05, le=1.0)
+    # An end marker cuts the rest only when this share of the story's prose is above it and
+    # at most that share below it (a "Most read" box inside a story cuts nothing).
+    tail_min_prose_share_above: float = Field(0.5, ge=0.0, le=1.0)
+    tail_max_prose_share_below: float = Field(0.2, ge=0.0, le=1.0)
+    # Headline-like lines: at most this many words, and no sentence-final punctuation.
+    headline_max_words: int = 24
+    # A headline-like line inside the story is an inserted teaser when it shares no content
+    # word with the next paragraph and less than this share of its words with the story.
+    teaser_max_story_overlap: float = Field(0.34, ge=0.0, le=1.0)
+    lone_teaser_max_story_overlap: float = Field(0.5, ge=0.0, le=1.0)
+    # A top headline is about the story if this share of its content words is in the body.
+    headline_min_overlap: float = Field(0.3, ge=0.0, le=1.0)
+    caption_max_words: int = 8
+    # Shorter name lines are labels or headings ("Drake Tax", "IRS Direct File"), not the
+    # captions of people with their role; shorter headline-like lines are subheadings, not
+    # teasers of other stories (WCXB dev tune half, `bench.ablation --show inserted.`:
+    # what these heuristics removed before these bounds was mostly such lines).
+    caption_min_words: int = Field(4, ge=1)
+    teaser_min_words: int = Field(6, ge=1)
