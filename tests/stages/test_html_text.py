@@ -24,3 +24,14 @@ def test_br_line_breaks_stay():
     poem = "<p>Über allen Gipfeln<br>ist Ruh,<br/>in allen Wipfeln</p>"
     blocks = clean(page(poem), content_type="html").text.split("\n\n")
     assert "ist Ruh," in blocks and "in allen Wipfeln" in blocks
+
+
+def test_newlines_at_the_ends_of_a_text_stay():
+    import lxml.html
+
+    from cleaner.html_text import unwrap_source_lines
+
+    tree = lxml.html.fromstring("<div>\n  Size guide\n<p>Fits\nmattresses</p>tail\n</div>")
+    unwrap_source_lines(tree)
+    assert lxml.html.tostring(tree, encoding="unicode") == (
+        "<div>\n  Size guide\n<p>Fits mattresses</p>tail\n</div>")
