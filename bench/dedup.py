@@ -28,8 +28,8 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from cleaner.batch.dedup import DedupSettings, dedup_pass
 from cleaner.batch.runner import RunOptions, run_batch
+from cleaner.batch.steps.dedup import DedupSettings, dedup_pass
 
 DEFAULT_TEXTS = REPO.parent / "shared" / "datasets" / "zyte-article-extraction" / "noisy_trafilatura_recall"
 SEEDS = REPO / "fixtures" / "seeds"
@@ -89,7 +89,7 @@ def score(docs: list[Doc], rows: list[dict]) -> dict[str, int]:
 def margins(docs: list[Doc], rows: list[dict]) -> tuple[float, float]:
     """(the lowest estimated similarity of a near copy to its original, the highest between
     two originals): how far the threshold is from each side."""
-    from cleaner.batch.minhash import signature
+    from cleaner.batch.steps.minhash import signature
 
     values = {row["id"]: signature(row["text"], DedupSettings()) for row in rows}
     ids = [d.id for d in docs if not d.copy_of]

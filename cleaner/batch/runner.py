@@ -13,14 +13,18 @@ from typing import Any
 from tqdm import tqdm
 
 from cleaner.batch import BatchError
-from cleaner.batch.dedup import DedupSettings
-from cleaner.batch.executor import Executor, make_executor
-from cleaner.batch.extras import Extras
+from cleaner.batch.execute.executor import Executor, make_executor
+from cleaner.batch.execute.worker import ShardTask
 from cleaner.batch.identity import run_identity
+from cleaner.batch.io.output import OutputDir
+from cleaner.batch.io.parquet import require_pyarrow
+from cleaner.batch.io.readers import JsonFields, expand_inputs
+from cleaner.batch.io.shards import Shard, describe, plan_shards
+from cleaner.batch.io.storage import is_url, local_path
 from cleaner.batch.manifest import build_manifest, config_hash, rules_hash
-from cleaner.batch.output import OutputDir
-from cleaner.batch.parquet import require_pyarrow
-from cleaner.batch.passes import (
+from cleaner.batch.steps.dedup import DedupSettings
+from cleaner.batch.steps.extras import Extras
+from cleaner.batch.steps.passes import (
     duplicates_section,
     read_templates,
     ready_templates,
@@ -28,11 +32,7 @@ from cleaner.batch.passes import (
     templates_identity,
     templates_section,
 )
-from cleaner.batch.readers import JsonFields, expand_inputs
-from cleaner.batch.shards import Shard, describe, plan_shards
-from cleaner.batch.storage import is_url, local_path
-from cleaner.batch.templates import Templates, TemplateSettings, templates_enabled
-from cleaner.batch.worker import ShardTask
+from cleaner.batch.steps.templates import Templates, TemplateSettings, templates_enabled
 from cleaner.config import Config
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import click
 
-from cleaner.batch import pool
+from cleaner.batch.execute import pool
 from cleaner.cli import load_config
 
 
@@ -93,8 +93,8 @@ def register(group: click.Group) -> None:
         """
         if executor == "local" and workers != 0:
             pool.start()  # the workers' forkserver loads the pipeline while this process plans
+        from cleaner.batch.io.readers import JsonFields
         from cleaner.batch.manifest import summary  # the pipeline, imported after that start
-        from cleaner.batch.readers import JsonFields
         from cleaner.batch.runner import RunOptions, run_batch
 
         options = RunOptions(
@@ -132,8 +132,8 @@ def pass_options(dedup: bool, drop_duplicates: bool, near_duplicate_threshold: f
                  **thresholds: float | None) -> dict[str, Any]:
     """The `RunOptions` of duplicates and templates; a threshold without its pass is a usage
     error, as are --learn-templates and --templates together."""
-    from cleaner.batch.dedup import DedupSettings
-    from cleaner.batch.templates import TemplateSettings
+    from cleaner.batch.steps.dedup import DedupSettings
+    from cleaner.batch.steps.templates import TemplateSettings
 
     dedup = dedup or drop_duplicates
     if near_duplicate_threshold is not None and not dedup:

@@ -7,7 +7,7 @@ import os
 import pytest
 
 from cleaner.batch import BatchError
-from cleaner.batch.readers import (
+from cleaner.batch.io.readers import (
     ErrorRow,
     JsonFields,
     SourceItem,

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cleaner.batch.cleaning import Outcome, clean_item, error_row, outcome_row, ready_config
-from cleaner.batch.extras import Extras, ShardExtras
+from cleaner.batch.execute.cleaning import Outcome, clean_item, error_row, outcome_row, ready_config
+from cleaner.batch.io.output import OutputDir
+from cleaner.batch.io.readers import ErrorRow, JsonFields, SkippedRecord, SourceItem
+from cleaner.batch.io.shards import Shard
 from cleaner.batch.manifest import Stats
-from cleaner.batch.output import OutputDir
-from cleaner.batch.readers import ErrorRow, JsonFields, SkippedRecord, SourceItem
-from cleaner.batch.shards import Shard
+from cleaner.batch.steps.extras import Extras, ShardExtras
 
 
 @dataclass(frozen=True)

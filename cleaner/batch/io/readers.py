@@ -3,7 +3,7 @@
 An input is a file, a folder (walked recursively in sorted order) or a glob, local or an
 fsspec URL (`s3://bucket/prefix/`). `*.txt` is text, `*.html`/`*.htm` HTML,
 `*.jsonl`/`*.jsonl.gz` one JSON document per line, `*.warc`/`*.warc.gz` web archives
-(`cleaner.batch.warc`), `*.parquet` tables (`cleaner.batch.parquet`). Files of other types
+(`cleaner.batch.io.warc`), `*.parquet` tables (`cleaner.batch.io.parquet`). Files of other types
 are skipped and reported; folders named `expected` (fixture expectations), hidden files and
 folders, and the run's own output folder are not inputs.
 """
@@ -22,7 +22,14 @@ from typing import IO, Any
 import orjson
 
 from cleaner.batch import BatchError
-from cleaner.batch.storage import filesystem, input_size, is_url, join_url, local_path, open_input
+from cleaner.batch.io.storage import (
+    filesystem,
+    input_size,
+    is_url,
+    join_url,
+    local_path,
+    open_input,
+)
 from cleaner.document import ContentType
 
 _KIND_BY_SUFFIX = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl",

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cleaner.batch.cleaning import Outcome
-from cleaner.batch.dedup import DedupSettings
-from cleaner.batch.readers import ErrorRow, SourceItem
-from cleaner.batch.shards import OutputDir, write_atomic
-from cleaner.batch.templates import LineCounts, Templates, TemplateSettings, site_key
+from cleaner.batch.execute.cleaning import Outcome
+from cleaner.batch.io.readers import ErrorRow, SourceItem
+from cleaner.batch.io.shards import OutputDir, write_atomic
+from cleaner.batch.steps.dedup import DedupSettings
+from cleaner.batch.steps.templates import LineCounts, Templates, TemplateSettings, site_key
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class ShardExtras:
         self.counts = LineCounts(extras.learn.max_line_chars) if extras.learn else None
         self.book = None
         if extras.dedup:
-            from cleaner.batch.minhash import SignatureBook  # numpy, scipy: 0.5 s
+            from cleaner.batch.steps.minhash import SignatureBook  # numpy, scipy: 0.5 s
 
             self.book = SignatureBook(extras.dedup)
 

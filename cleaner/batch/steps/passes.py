@@ -12,11 +12,17 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.batch import BatchError
-from cleaner.batch.dedup import DedupSettings, dedup_pass
-from cleaner.batch.extras import Extras
-from cleaner.batch.shards import OutputDir, Shard, write_atomic
-from cleaner.batch.templates import RULE_PREFIX, LineCounts, Templates, TemplateSettings, learn
-from cleaner.batch.worker import ShardTask
+from cleaner.batch.execute.worker import ShardTask
+from cleaner.batch.io.shards import OutputDir, Shard, write_atomic
+from cleaner.batch.steps.dedup import DedupSettings, dedup_pass
+from cleaner.batch.steps.extras import Extras
+from cleaner.batch.steps.templates import (
+    RULE_PREFIX,
+    LineCounts,
+    Templates,
+    TemplateSettings,
+    learn,
+)
 
 RunShards = Callable[[list[Shard], ShardTask], int]
 

@@ -14,8 +14,8 @@ from typing import Any
 
 from cleaner.api import Expired, clean, stable_id
 from cleaner.api import time_limit as api_time_limit
-from cleaner.batch.charset import apply_header_charset
-from cleaner.batch.readers import ErrorRow, SourceItem
+from cleaner.batch.io.charset import apply_header_charset
+from cleaner.batch.io.readers import ErrorRow, SourceItem
 from cleaner.config import Config
 from cleaner.errors import CleanerError
 from cleaner.record import ArticleRecord

@@ -1,6 +1,6 @@
 """Duplicates: exact (same `content_hash`) and near (MinHash with LSH over word shingles).
 
-Workers compute each record's MinHash (`cleaner.batch.minhash`) and store a shard's signatures in
+Workers compute each record's MinHash (`cleaner.batch.steps.minhash`) and store a shard's signatures in
 `signatures/<shard>.npz`, written before the shard's completion marker. When every shard is
 done, the main process walks them in input order (shards in plan order, records in file
 order), so the first document of a group is its root, whatever the number of workers or the
@@ -29,7 +29,7 @@ from typing import Any
 
 import orjson
 
-from cleaner.batch.shards import write_atomic
+from cleaner.batch.io.shards import write_atomic
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def dedup_pass(records: Path, signatures: Path, shard_names: list[str],
                settings: DedupSettings) -> dict[str, Any]:
     """Mark (or drop) the duplicates among the records of `shard_names`, in that order;
     returns the manifest's `duplicates` section."""
-    from cleaner.batch.minhash import SignatureBook, find_duplicates  # numpy, scipy: 0.5 s
+    from cleaner.batch.steps.minhash import SignatureBook, find_duplicates  # numpy, scipy: 0.5 s
 
     books = ((name, SignatureBook.read(signatures / f"{name}.npz", settings))
              for name in shard_names)

@@ -27,7 +27,7 @@ from typing import IO, Any, Protocol
 import orjson
 
 from cleaner.batch import BatchError
-from cleaner.batch.storage import filesystem, is_url
+from cleaner.batch.io.storage import filesystem, is_url
 
 TMP_PREFIX = ".tmp-"
 KINDS = ("records", "errors")
@@ -195,7 +195,7 @@ class ParquetSink:
     """Rows in a Parquet file of the record's (or the error row's) schema."""
 
     def __init__(self, path: Path, kind: str, compression: str | None) -> None:
-        from cleaner.batch.parquet import ParquetRows, errors_schema, records_schema
+        from cleaner.batch.io.parquet import ParquetRows, errors_schema, records_schema
 
         self.path = path
         schema = records_schema() if kind == "records" else errors_schema()

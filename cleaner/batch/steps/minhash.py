@@ -1,4 +1,4 @@
-"""MinHash signatures of records, and the walk that groups them (see `cleaner.batch.dedup`).
+"""MinHash signatures of records, and the walk that groups them (see `cleaner.batch.steps.dedup`).
 
 Imported only by runs that find duplicates: datasketch imports scipy, half a second.
 """
@@ -18,7 +18,7 @@ import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from cleaner.batch import BatchError
-from cleaner.batch.dedup import DedupSettings, source_key
+from cleaner.batch.steps.dedup import DedupSettings, source_key
 from cleaner.record import ArticleRecord
 from cleaner.text.words import words
 
