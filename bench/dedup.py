@@ -29,7 +29,8 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from cleaner.batch.runner import RunOptions, run_batch
-from cleaner.batch.steps.dedup import DedupSettings, dedup_pass
+from cleaner.batch.settings import DedupSettings
+from cleaner.batch.steps.dedup import dedup_pass
 
 DEFAULT_TEXTS = REPO.parent / "shared" / "datasets" / "zyte-article-extraction" / "noisy_trafilatura_recall"
 SEEDS = REPO / "fixtures" / "seeds"

@@ -30,7 +30,8 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from cleaner.batch.runner import RunOptions, run_batch
-from cleaner.batch.steps.templates import TemplateSettings, normalize_line
+from cleaner.batch.settings import TemplateSettings
+from cleaner.batch.steps.templates import normalize_line
 
 DEFAULT_TEXTS = REPO.parent / "shared" / "datasets" / "zyte-article-extraction" / "noisy_trafilatura_recall"
 PRESENCE = 0.9

@@ -134,7 +134,7 @@ def build_manifest(*, files: list[InputFile], skipped: list[Skipped], shards: li
                    config: Config, run: dict[str, Any], sections: dict[str, Any] | None = None,
                    output_format: str = "jsonl") -> dict[str, Any]:
     """The run's manifest from its inputs and every shard's completion marker, in plan order,
-    with the `sections` of the passes around cleaning (`templates`, `duplicates`)."""
+    with the `sections` of the steps around cleaning (`templates`, `duplicates`)."""
     total = Stats()
     for marker in shards:
         total.merge(Stats.from_dict(marker["stats"]))

@@ -132,8 +132,7 @@ def pass_options(dedup: bool, drop_duplicates: bool, near_duplicate_threshold: f
                  **thresholds: float | None) -> dict[str, Any]:
     """The `RunOptions` of duplicates and templates; a threshold without its pass is a usage
     error, as are --learn-templates and --templates together."""
-    from cleaner.batch.steps.dedup import DedupSettings
-    from cleaner.batch.steps.templates import TemplateSettings
+    from cleaner.batch.settings import DedupSettings, TemplateSettings
 
     dedup = dedup or drop_duplicates
     if near_duplicate_threshold is not None and not dedup:

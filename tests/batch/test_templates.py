@@ -10,11 +10,11 @@ from bench.templates import DEFAULT_TEXTS, build_pages, records_by_id, score
 from bench.templates import write_feed as write_pages
 from cleaner.api import clean, content_hash
 from cleaner.batch.runner import RunOptions, run_batch
+from cleaner.batch.settings import TemplateSettings
 from cleaner.batch.steps.templates import (
     LineCounts,
     SiteTemplate,
     Templates,
-    TemplateSettings,
     block_positions,
     learn,
     normalize_line,

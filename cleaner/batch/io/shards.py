@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from cleaner.batch import BatchError
-from cleaner.batch.io.output import OutputDir, ShardWriter, write_atomic
 from cleaner.batch.io.parquet import ParquetSlice, plan_parquet
 from cleaner.batch.io.readers import (
     READ_ERRORS,
@@ -33,8 +32,6 @@ from cleaner.batch.io.readers import (
     read_line,
 )
 from cleaner.batch.io.warc import WarcSlice, plan_warc
-
-__all__ = ["OutputDir", "ShardWriter", "write_atomic"]  # re-exported: callers import them here
 
 Item = SourceItem | ErrorRow | None  # None: a blank JSONL line, which is no document
 

@@ -15,38 +15,88 @@ them out with `drop`), each file rewritten atomically. It is idempotent: the gro
 the signature files, which never change once written, so a run killed during the pass and
 run again ends with the same output.
 
-Defaults (bench/dedup.py): shingles of 3 words, 256 permutations, seed 1, threshold 0.3. The
-same story from two outlets, partly rewritten (fixtures/seeds 000 and 001), has a Jaccard
-similarity of 0.40; two stories about one event (002 and 003) 0.01, and no two of the 181
-distinct pages of the Zyte benchmark more than 0.17.
+The step (`Dedup` in the driver, `SignRecords` in each shard) gives each record row
+`"duplicate_of": null` during the cleaning pass, for the duplicate pass to fill in. The
+settings and their defaults' reasons are `cleaner.batch.settings.DedupSettings`.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from cleaner.batch.io.shards import write_atomic
+from cleaner.batch.io.output import OutputDir, write_atomic
+from cleaner.batch.settings import DedupSettings
+from cleaner.batch.steps.step import Outcome, RunShards, ShardStep
+from cleaner.record import ArticleRecord
 
-
-@dataclass(frozen=True)
-class DedupSettings:
-    """How documents are compared (see the module's docstring for the defaults' reasons), and
-    whether duplicates are left out."""
-
-    threshold: float = 0.3
-    shingle_words: int = 3
-    num_perm: int = 256
-    seed: int = 1
-    drop: bool = False
+if TYPE_CHECKING:
+    from cleaner.batch.execute.worker import ShardTask
+    from cleaner.batch.io.shards import Shard
+    from cleaner.batch.steps.minhash import SignatureBook
 
 
 def source_key(origin: dict[str, Any]) -> str:
     """A row's `source` as one string: unique per input document."""
     return orjson.dumps(origin, option=orjson.OPT_SORT_KEYS).decode()
+
+
+@dataclass(frozen=True)
+class Dedup:
+    """The duplicates step, in the driver."""
+
+    settings: DedupSettings
+    identity_key = "dedup"
+    manifest_key = "duplicates"
+
+    def identity(self) -> dict[str, Any]:
+        return self.settings.model_dump()
+
+    def prepare(self, out: OutputDir, shards: list[Shard], task: ShardTask,
+                run_shards: RunShards) -> SignRecords:
+        out.signatures.mkdir(exist_ok=True)
+        return SignRecords(self.settings)
+
+    def finish(self, out: OutputDir, shards: list[Shard],
+               markers: list[dict[str, Any]]) -> dict[str, Any]:
+        """Mark or drop the duplicates; the manifest's `duplicates` section."""
+        return dedup_pass(out.records, out.signatures, [shard.name for shard in shards],
+                          self.settings)
+
+
+@dataclass(frozen=True)
+class SignRecords:
+    """The duplicates step's part in a shard (its `StepSpec`)."""
+
+    settings: DedupSettings
+
+    def start(self) -> ShardStep:
+        return _Signer(self.settings)
+
+
+class _Signer(ShardStep):
+    """Signs each record, gives each record row `duplicate_of`, writes the signatures."""
+
+    def __init__(self, settings: DedupSettings) -> None:
+        from cleaner.batch.steps.minhash import SignatureBook  # numpy, scipy: 0.5 s
+
+        self.book: SignatureBook = SignatureBook(settings)
+
+    def record(self, record: ArticleRecord, origin: dict[str, Any]) -> ArticleRecord:
+        self.book.add(record, source_key(origin))
+        return record
+
+    def row(self, outcome: Outcome, row: dict[str, Any]) -> dict[str, Any]:
+        if isinstance(outcome, ArticleRecord):
+            row["duplicate_of"] = None
+        return row
+
+    def finish(self, output: Path, shard_name: str) -> dict[str, Any]:
+        write_atomic(OutputDir(output).signature_file(shard_name), self.book.to_bytes())
+        return {}
 
 
 def mark_shard(records: Path, roots: dict[str, str], drop: bool) -> None:
@@ -83,4 +133,4 @@ def dedup_pass(records: Path, signatures: Path, shard_names: list[str],
             mark_shard(records / f"{name}.jsonl", found.of[name], settings.drop)
     total = found.exact + found.near
     return {"exact": found.exact, "near": found.near, "dropped": total if settings.drop else 0,
-            "settings": asdict(settings)}
+            "settings": settings.model_dump()}

@@ -35,6 +35,7 @@ import orjson
 
 from cleaner.api import content_hash
 from cleaner.batch import BatchError
+from cleaner.batch.settings import TemplateSettings
 from cleaner.catalog import load_rules
 from cleaner.config import Config
 from cleaner.document import Block
@@ -48,20 +49,6 @@ FORMAT = "cleaner-templates/1"
 RULE_PREFIX = "template:"  # rule id of a removal: template:<site>
 CATALOG_ID = "template"  # the catalog entry of these removals (rules/heuristics.yaml)
 _DIGIT = re.compile(r"\d")
-
-
-@dataclass(frozen=True)
-class TemplateSettings:
-    """When a line is a site's template line (learning), and when it goes anywhere (applying)."""
-
-    min_pages: int = 5
-    min_share: float = 0.3
-    # Chrome stands at an edge of the story on (nearly) every page it is on; a quote that
-    # recurs inside stories does so only when a story happens to end or start with it.
-    min_edge_share: float = 0.8
-    anywhere_share: float = 0.9
-    # Longer lines are not counted: chrome lines are short, and the counts stay small.
-    max_line_chars: int = 300
 
 
 def normalize_line(line: str) -> str:
@@ -90,7 +77,7 @@ class SiteCounts:
 class LineCounts:
     """Per-site line counts of many pages; a shard's counts travel in its learning marker."""
 
-    def __init__(self, max_line_chars: int = TemplateSettings.max_line_chars) -> None:
+    def __init__(self, max_line_chars: int = TemplateSettings().max_line_chars) -> None:
         self.max_line_chars = max_line_chars
         self.sites: dict[str, SiteCounts] = {}
 
@@ -160,7 +147,7 @@ class Templates:
                         "lines": [{"text": text, "pages": pages} for text, pages in sorted(
                             site.lines.values(), key=lambda tp: (-tp[1], tp[0]))]}
                  for name, site in sorted(self.sites.items())}
-        return orjson.dumps({"format": FORMAT, "settings": asdict(self.settings), "sites": sites},
+        return orjson.dumps({"format": FORMAT, "settings": self.settings.model_dump(), "sites": sites},
                             option=orjson.OPT_INDENT_2)
 
     @classmethod
@@ -227,7 +214,7 @@ def templates_enabled(config: Config) -> bool:
 
 def _settings(data: dict[str, Any]) -> TemplateSettings:
     """Settings from JSON: known names, numbers of the right type; ValueError otherwise."""
-    defaults = asdict(TemplateSettings())
+    defaults = TemplateSettings().model_dump()
     unknown = sorted(set(data) - set(defaults))
     if unknown:
         raise ValueError(f"unknown settings: {', '.join(unknown)}")
