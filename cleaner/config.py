@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from cleaner.batch.settings import BatchSettings
 from cleaner.errors import ConfigError, first_problem
 
 if sys.version_info >= (3, 11):
@@ -171,6 +172,7 @@ class Config(Settings):
     metadata: MetadataSettings = MetadataSettings()
     punctuation: FixSettings = FixSettings()
     limits: LimitsSettings = LimitsSettings()
+    batch: BatchSettings = BatchSettings()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], source: str = "config",

@@ -88,7 +88,10 @@ def ranked(counts: Counter[str]) -> dict[str, int]:
 
 
 def config_hash(config: Config) -> str:
-    return hashlib.sha256(config.cache_key().encode("utf-8")).hexdigest()[:16]
+    """The hash of what decides `clean()`: the config without its `batch` section (how the
+    run is made, which run.json records apart)."""
+    data = config.model_dump_json(exclude={"batch"})
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
 
 
 def rules_hash(config: Config) -> str:
@@ -158,7 +161,7 @@ def build_manifest(*, files: list[InputFile], skipped: list[Skipped], shards: li
         "inputs": [{"path": file.display, "kind": file.kind} for file in files],
         "skipped": [{"path": s.display, "reason": s.reason} for s in skipped],
         "shards": [{key: marker[key] for key in _SHARD_KEYS} for marker in shards],
-        "config": config.model_dump(mode="json"),
+        "config": config.model_dump(mode="json", exclude={"batch"}),
         "run": run | {"seconds": total.to_dict()["seconds"], "packages": package_versions()},
     }
 

@@ -22,7 +22,7 @@ from cleaner.batch.io.readers import JsonFields, expand_inputs
 from cleaner.batch.io.shards import Shard, describe, plan_shards
 from cleaner.batch.io.storage import is_url, local_path
 from cleaner.batch.manifest import build_manifest, config_hash, rules_hash
-from cleaner.batch.settings import DedupSettings, TemplateSettings
+from cleaner.batch.settings import BatchSettings, DedupSettings, TemplateSettings
 from cleaner.batch.steps.dedup import Dedup
 from cleaner.batch.steps.step import RunStep, StepSpec
 from cleaner.batch.steps.templates import templates_enabled
@@ -52,6 +52,23 @@ class RunOptions:
     templates_file: Path | None = None
     output_format: str = "jsonl"  # or "parquet"
     compression: str | None = None  # jsonl: gzip; parquet: snappy, gzip, zstd
+
+
+    @classmethod
+    def from_config(cls, inputs: tuple[str, ...], output: Path | str, config: Config,
+                    **rest: Any) -> RunOptions:
+        """The run `config.batch` describes (`rest`: `overwrite`, `progress`)."""
+        batch = config.batch
+        templates = batch.templates
+        return cls(
+            inputs=inputs, output=output, config=config,
+            workers=(os.cpu_count() or 1) if batch.workers is None else batch.workers,
+            executor=batch.executor, ray_address=batch.ray_address, timeout=batch.timeout,
+            shard_size=batch.shard_size, fields=JsonFields(**batch.fields.model_dump()),
+            output_format=batch.output_format, compression=batch.output_compression(),
+            dedup=batch.dedup,
+            learn_templates=templates.thresholds() if templates and templates.learn else None,
+            templates_file=templates.file if templates else None, **rest)
 
 
 COMPRESSIONS = {"jsonl": (None, "gzip"), "parquet": (None, "snappy", "gzip", "zstd")}
@@ -150,7 +167,10 @@ def _identity(options: RunOptions, shards: list[Shard], steps: list[RunStep]) ->
 def _task(options: RunOptions, steps: tuple[StepSpec, ...] = ()) -> ShardTask:
     output = str(options.output)
     output = output if is_url(output) else str(Path(local_path(output)).resolve())
-    return ShardTask(output, options.config.cache_key(), options.fields, options.timeout,
+    # The workers' config leaves out the batch section (already here, in the task), so that a
+    # run's config that differs from the default only there finds the warm pipeline.
+    config = options.config.model_copy(update={"batch": BatchSettings()})
+    return ShardTask(output, config.cache_key(), options.fields, options.timeout,
                      steps, options.output_format, options.compression)
 
 
