@@ -6,7 +6,6 @@ at most `timeout` seconds and becomes a "timeout" error row instead of stalling 
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import re
 from contextlib import AbstractContextManager
@@ -86,12 +85,3 @@ def ready_config(config_json: str) -> Config:
     config = Config.model_validate_json(config_json)
     clean(_WARM_UP_TEXT, config=config)
     return config
-
-
-def warm_up() -> None:
-    """Build and warm the default config's pipeline, as `ready_config` does for a run's
-    config; a run with another config still finds the language profiles and, unless its rule
-    files differ, the rule catalog loaded. A broken catalog is not reported here but by the
-    first shard, as a run without warm-up would."""
-    with contextlib.suppress(CleanerError):
-        ready_config(Config().cache_key())
