@@ -1,7 +1,7 @@
 """Duplicates: exact (same `content_hash`) and near (MinHash with LSH over word shingles).
 
-Workers compute each record's MinHash (`cleaner.batch.steps.minhash`) and store a shard's signatures in
-`signatures/<shard>.npz`, written before the shard's completion marker. When every shard is
+Workers compute each record's MinHash (`cleaner.batch.steps.minhash`) and store a shard's
+signatures in `signatures/<shard>.npz`, written before the shard's completion marker. When every shard is
 done, the main process walks them in input order (shards in plan order, records in file
 order), so the first document of a group is its root, whatever the number of workers or the
 executor: a record whose `content_hash` was seen is an exact duplicate of that record's root;

@@ -62,8 +62,9 @@ def signature(text: str, settings: DedupSettings) -> np.ndarray | None:
 @dataclass
 class SignatureBook:
     """A shard's signatures, in record order: where each record came from (the row's `source`
-    as JSON, `cleaner.batch.steps.dedup.source_key`, which identifies its row), its id, content hash and MinHash values. Records
-    without words are left out: they are nobody's duplicate."""
+    as JSON, `cleaner.batch.steps.dedup.source_key`, which identifies its row), its id,
+    content hash and MinHash values. Records without words are left out: they are nobody's
+    duplicate."""
 
     settings: DedupSettings
     sources: list[str] = field(default_factory=list)
