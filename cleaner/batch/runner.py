@@ -32,7 +32,8 @@ from cleaner.config import Config
 
 @dataclass(frozen=True)
 class RunOptions:
-    """Everything `cleaner run` was asked to do. Only `config`, the inputs, `shard_size`,
+    """Everything `cleaner run` was asked to do (`from_config`: as the config's `[batch]`
+    section, with the options given, says). Only `config`, the inputs, `shard_size`,
     `fields`, `dedup`, the templates, `output_format` and `compression` decide the output; the
     rest decides how fast and how visibly it is made (and `output` where)."""
 
@@ -52,7 +53,6 @@ class RunOptions:
     templates_file: Path | None = None
     output_format: str = "jsonl"  # or "parquet"
     compression: str | None = None  # jsonl: gzip; parquet: snappy, gzip, zstd
-
 
     @classmethod
     def from_config(cls, inputs: tuple[str, ...], output: Path | str, config: Config,
@@ -113,9 +113,9 @@ def run_batch(options: RunOptions, executor: Executor | None = None) -> dict[str
         def run_shards(todo: list[Shard], task: ShardTask) -> int:
             return _execute(executor, shards, todo, task, options.progress)
 
-        specs = [step.prepare(out, shards, _task(options), run_shards) for step in steps]
+        specs = tuple(step.prepare(out, shards, _task(options), run_shards) for step in steps)
         todo = [shard for shard in shards if out.marker(shard) is None]
-        cleaned = run_shards(todo, _task(options, tuple(spec for spec in specs if spec)))
+        cleaned = run_shards(todo, _task(options, specs))
         markers = _markers(out, shards)
         out.store.remove_temporary_files()  # of workers killed mid-shard (a broken pool)
         sections = {step.manifest_key: step.finish(out, shards, markers) for step in steps}
