@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from cleaner.batch.io.output import OutputDir, write_atomic
+from cleaner.batch.io.output import OutputDir
+from cleaner.batch.io.stores import write_atomic
 from cleaner.batch.settings import DedupSettings
 from cleaner.batch.steps.step import Outcome, RunShards, ShardStep
 from cleaner.record import ArticleRecord

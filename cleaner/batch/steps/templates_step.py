@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cleaner.batch import BatchError
-from cleaner.batch.io.output import OutputDir, write_atomic
+from cleaner.batch.io.output import OutputDir
+from cleaner.batch.io.stores import write_atomic
 from cleaner.batch.settings import TemplateSettings
 from cleaner.batch.steps.step import Outcome, RunShards, ShardStep
 from cleaner.batch.steps.templates import RULE_PREFIX, LineCounts, Templates, learn, site_key
