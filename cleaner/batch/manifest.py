@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from typing import Any
 
-from cleaner.batch.io.readers import ErrorRow, InputFile, Skipped
+from cleaner.batch.io.inputs import Skipped
+from cleaner.batch.io.readers import ErrorRow, InputFile
 from cleaner.catalog import builtin_rule_files
 from cleaner.config import Config
 from cleaner.record import ArticleRecord

@@ -16,9 +16,10 @@ from cleaner.batch import BatchError
 from cleaner.batch.execute.executor import Executor, make_executor
 from cleaner.batch.execute.worker import ShardTask
 from cleaner.batch.identity import run_identity
+from cleaner.batch.io.inputs import expand_inputs
 from cleaner.batch.io.output import OutputDir
 from cleaner.batch.io.parquet import require_pyarrow
-from cleaner.batch.io.readers import JsonFields, expand_inputs
+from cleaner.batch.io.readers import JsonFields
 from cleaner.batch.io.shards import Shard, describe, plan_shards
 from cleaner.batch.io.storage import is_url, local_path
 from cleaner.batch.manifest import build_manifest, config_hash, rules_hash

@@ -1,3 +1,4 @@
-"""Readers and writers: inputs (files, folders, globs, object storage) to shards of source
-items (`readers`, `shards`; the formats `warc`, `parquet`, with `charset`), and each shard's
-rows to the output folder, local or object storage (`output`, `storage`)."""
+"""Readers and writers. Inputs (files, folders, globs, object storage) to the files to read
+(`inputs`), and those to shards of source items (`shards`, `readers`; the formats `warc`,
+with `charset`, and `parquet`); each shard's rows to the output folder (`output`), written
+to a local folder or an object store (`stores`; `storage` opens URLs)."""
