@@ -9,7 +9,7 @@ from typing import Any
 
 from cleaner.batch.execute.worker import ShardTask, process_shard
 from cleaner.batch.io.output import OutputDir
-from cleaner.batch.io.readers import InputFile
+from cleaner.batch.io.readers import InputFile, SourceItem
 from cleaner.batch.io.shards import plan_shards
 from cleaner.batch.steps.step import Outcome, ShardStep
 from cleaner.config import Config
@@ -24,7 +24,7 @@ class Tag:
     name: str
     write: bool = True
 
-    def start(self) -> ShardStep:
+    def start(self, task: ShardTask) -> ShardStep:
         return _Tagger(self.name, self.write)
 
 
@@ -32,7 +32,7 @@ class _Tagger(ShardStep):
     def __init__(self, name: str, write: bool) -> None:
         self.name, self.write, self.seen = name, write, 0
 
-    def record(self, record: ArticleRecord, origin: dict[str, Any]) -> ArticleRecord:
+    def record(self, record: ArticleRecord, item: SourceItem) -> ArticleRecord:
         self.seen += 1
         return record.model_copy(update={"text": f"{record.text} {self.name}"})
 

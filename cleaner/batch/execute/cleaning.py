@@ -16,7 +16,9 @@ from cleaner.api import time_limit as api_time_limit
 from cleaner.batch.io.charset import apply_header_charset
 from cleaner.batch.io.readers import ErrorRow, SourceItem
 from cleaner.config import Config
+from cleaner.document import Document
 from cleaner.errors import CleanerError
+from cleaner.pipeline import pipeline_for
 from cleaner.record import ArticleRecord
 
 Outcome = ArticleRecord | ErrorRow
@@ -41,17 +43,35 @@ def clean_item(item: SourceItem | ErrorRow, config: Config | None,
     """Clean one item within `timeout` seconds; every failure becomes an error row."""
     if isinstance(item, ErrorRow):
         return item
-    source = item.source
-    if item.charset and isinstance(source, bytes):
-        source = apply_header_charset(source, item.charset)
     try:
         with time_limit(timeout):
-            return clean(source, url=item.url, content_type=item.content_type,
+            return clean(source_of(item), url=item.url, content_type=item.content_type,
                          config=config, id=item.id)
     except DocumentTimeout:
         return error_row(item, "timeout", f"cleaning took longer than the limit of {timeout:g} s")
     except CleanerError as exc:
         return error_row(item, error_kind(exc), str(exc))
+
+
+def source_of(item: SourceItem) -> str | bytes:
+    """What `clean()` gets: the item's source, decoded by its HTTP charset where it has one."""
+    if item.charset and isinstance(item.source, bytes):
+        return apply_header_charset(item.source, item.charset)
+    return item.source
+
+
+def kept_positions(item: SourceItem, config: Config, timeout: float | None) -> list[int] | None:
+    """The segment positions of the blocks that cleaning `item` keeps, for what a finished
+    record cannot tell (`cleaner.batch.steps.templates.block_positions`): its pipeline, which
+    is deterministic, run again as `clean()` ran it. None when that fails or takes longer
+    than `timeout` (it did not the first time)."""
+    document = Document(source=source_of(item), content_type=item.content_type, url=item.url,
+                        id=item.id)
+    try:
+        with time_limit(timeout):
+            return [block.position for block in pipeline_for(config)(document).blocks]
+    except (DocumentTimeout, Exception):  # noqa: BLE001 (clean() ran; the caller has a guess)
+        return None
 
 
 def error_row(item: SourceItem, kind: str, message: str) -> ErrorRow:

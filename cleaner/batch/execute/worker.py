@@ -55,7 +55,7 @@ def publish(shard: Shard, task: ShardTask,
     the rows in input order, commit the files and the marker. Time is counted apart for
     reading, cleaning and writing."""
     stats = Stats()
-    steps = ShardSteps(task.steps)
+    steps = ShardSteps(task)
     ids: list[str | None] = []
     out = OutputDir(task.output, task.output_format, task.compression)
     with out.writer(shard) as writer:

@@ -36,6 +36,7 @@ from cleaner.record import ArticleRecord
 
 if TYPE_CHECKING:
     from cleaner.batch.execute.worker import ShardTask
+    from cleaner.batch.io.readers import SourceItem
     from cleaner.batch.io.shards import Shard
     from cleaner.batch.steps.minhash import SignatureBook
 
@@ -74,7 +75,7 @@ class SignRecords:
 
     settings: DedupSettings
 
-    def start(self) -> ShardStep:
+    def start(self, task: ShardTask) -> ShardStep:
         return _Signer(self.settings)
 
 
@@ -86,8 +87,8 @@ class _Signer(ShardStep):
 
         self.book: SignatureBook = SignatureBook(settings)
 
-    def record(self, record: ArticleRecord, origin: dict[str, Any]) -> ArticleRecord:
-        self.book.add(record, source_key(origin))
+    def record(self, record: ArticleRecord, item: SourceItem) -> ArticleRecord:
+        self.book.add(record, source_key(item.origin))
         return record
 
     def row(self, outcome: Outcome, row: dict[str, Any]) -> dict[str, Any]:

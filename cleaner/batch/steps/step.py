@@ -16,7 +16,7 @@ without templates.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -35,8 +35,8 @@ RunShards = Callable[[list["Shard"], "ShardTask"], int]
 class ShardStep:
     """A step's part in one shard; each method does nothing unless the step overrides it."""
 
-    def record(self, record: ArticleRecord, origin: dict[str, Any]) -> ArticleRecord:
-        """The record as the step leaves it (`origin`: where its document came from)."""
+    def record(self, record: ArticleRecord, item: SourceItem) -> ArticleRecord:
+        """The record as the step leaves it (`item`: its document, and where it came from)."""
         return record
 
     def row(self, outcome: Outcome, row: dict[str, Any]) -> dict[str, Any] | None:
@@ -51,7 +51,7 @@ class ShardStep:
 class StepSpec(Protocol):
     """What a step's shard part needs, picklable: it travels to the workers in `ShardTask`."""
 
-    def start(self) -> ShardStep: ...
+    def start(self, task: ShardTask) -> ShardStep: ...
 
 
 class RunStep(Protocol):
@@ -72,15 +72,15 @@ class RunStep(Protocol):
 class ShardSteps:
     """The shard parts of a task's steps, run in order on each outcome of one shard."""
 
-    def __init__(self, specs: Iterable[StepSpec]) -> None:
-        self.steps = [spec.start() for spec in specs]
+    def __init__(self, task: ShardTask) -> None:
+        self.steps = [spec.start(task) for spec in task.steps]
 
     def settle(self, outcome: Outcome, item: SourceItem | ErrorRow) -> Outcome:
         """The outcome as the steps leave it; error rows pass untouched."""
         if isinstance(outcome, ErrorRow):
             return outcome
         for step in self.steps:
-            outcome = step.record(outcome, item.origin)
+            outcome = step.record(outcome, item)  # type: ignore[arg-type]
         return outcome
 
     def row(self, outcome: Outcome, row: dict[str, Any]) -> dict[str, Any] | None:

@@ -18,7 +18,9 @@ A site is the URL's host (`cleaner.urls.site_of`), else the folder of the input 
 Removal is a post-processing of the record (the batch applies it right after `clean()`, in the
 worker): the paragraphs of `record.text` are the pipeline's last blocks, so dropping some of
 them and recomputing `text`, `word_count` and `content_hash` gives the record the pipeline
-would have made, with one `Edit` (stage "templates", rule "template:<site>") per removed line.
+would have made, with one `Edit` (stage "templates", rule "template:<site>") per removed line,
+at its block's position (`block_positions`; where the record cannot tell, the batch's step
+asks the pipeline, `cleaner.batch.steps.templates_step`).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import itertools
 import os
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -166,9 +168,12 @@ class Templates:
                              ) from None
         return cls(settings, sites)
 
-    def apply(self, record: ArticleRecord, site: str) -> ArticleRecord:
+    def apply(self, record: ArticleRecord, site: str,
+              positions: Callable[[ArticleRecord, int], list[int]] | None = None,
+              ) -> ArticleRecord:
         """`record` without its site's template lines at the story's edges (or anywhere, for
-        lines on nearly all pages), each removal logged as an Edit."""
+        lines on nearly all pages), each removal logged as an Edit at the position `positions`
+        gives its paragraph (by default `block_positions`)."""
         template = self.sites.get(site)
         if template is None or not record.text:
             return record
@@ -180,7 +185,7 @@ class Templates:
         # must not hide the chrome beyond it.
         layout = Layout.of([Block("" if hit else line, i) for i, (line, hit)
                             in enumerate(zip(lines, found))], record.language)
-        positions = block_positions(record, len(lines))
+        at = (positions or block_positions)(record, len(lines))
         kept: list[str] = []
         edits: list[Edit] = []
         for index, (line, hit) in enumerate(zip(lines, found)):
@@ -189,7 +194,7 @@ class Templates:
                 kept.append(line)
                 continue
             edits.append(Edit(stage="templates", rule=f"{RULE_PREFIX}{site}", action="remove",
-                              before=line, position=positions[index],
+                              before=line, position=at[index],
                               reason=f"on {hit[1]} of {template.pages} pages of {site}, {where}"))
         return with_text(record, "\n\n".join(kept), edits) if edits else record
 
@@ -237,11 +242,22 @@ def learn(counts: LineCounts, settings: TemplateSettings) -> Templates:
 
 def block_positions(record: ArticleRecord, count: int) -> list[int]:
     """The segment positions of the record's `count` paragraphs: in order, those that no edit
-    removed whole. (A block emptied by in-line removals alone is not seen: the rare case where
-    a later position is off by one.)"""
-    gone = {edit.position for edit in record.edits
-            if edit.offset is None and edit.action != "replace"}
+    removed whole. Exact unless `positions_uncertain`: a block that in-line removals alone
+    emptied leaves no edit that says so, and the positions after it would be one too low."""
+    gone = {edit.position for edit in record.edits if _removes_block(edit)}
     return list(itertools.islice((p for p in itertools.count() if p not in gone), count))
+
+
+def positions_uncertain(record: ArticleRecord) -> bool:
+    """True when some block that no edit removed whole had in-line removals, which may have
+    emptied it (then the pipeline drops it without a further edit)."""
+    gone = {edit.position for edit in record.edits if _removes_block(edit)}
+    return any(edit.offset is not None and edit.action != "replace" and edit.position not in gone
+               for edit in record.edits)
+
+
+def _removes_block(edit: Edit) -> bool:
+    return edit.offset is None and edit.action != "replace"
 
 
 def with_text(record: ArticleRecord, text: str, edits: Iterable[Edit]) -> ArticleRecord:

@@ -5,7 +5,10 @@ pass of their own over every shard (`CountLines` in each: clean, count each site
 the shard's marker, write no rows; `learn/done/` holds its markers, so it resumes like the
 cleaning pass), or given (`--templates FILE`); either way they are written to templates.json.
 In each shard of the cleaning pass (`RemoveTemplates`), each record loses its site's template
-lines right after `clean()`. The manifest's `templates` section says what was removed.
+lines right after `clean()`, each removal at its block's exact position: read from the
+record's edits, or, when they cannot tell (a block that in-line removals may have emptied),
+from the document's pipeline run again. The manifest's `templates` section says what was
+removed.
 """
 
 from __future__ import annotations
@@ -17,11 +20,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cleaner.batch import BatchError
+from cleaner.batch.execute.cleaning import kept_positions, ready_config
 from cleaner.batch.io.output import OutputDir
+from cleaner.batch.io.readers import SourceItem
 from cleaner.batch.io.stores import write_atomic
 from cleaner.batch.settings import TemplateSettings
 from cleaner.batch.steps.step import Outcome, RunShards, ShardStep
-from cleaner.batch.steps.templates import RULE_PREFIX, LineCounts, Templates, learn, site_key
+from cleaner.batch.steps.templates import (
+    RULE_PREFIX,
+    LineCounts,
+    Templates,
+    block_positions,
+    learn,
+    positions_uncertain,
+    site_key,
+)
 from cleaner.record import ArticleRecord
 
 if TYPE_CHECKING:
@@ -113,16 +126,29 @@ class RemoveTemplates:
     path: str
     sha256: str
 
-    def start(self) -> ShardStep:
-        return _Remover(load_templates(self.path, self.sha256))
+    def start(self, task: ShardTask) -> ShardStep:
+        return _Remover(load_templates(self.path, self.sha256), task)
 
 
 class _Remover(ShardStep):
-    def __init__(self, templates: Templates) -> None:
+    def __init__(self, templates: Templates, task: ShardTask) -> None:
         self.templates = templates
+        self.config_json = task.config_json
+        self.timeout = task.timeout
 
-    def record(self, record: ArticleRecord, origin: dict[str, Any]) -> ArticleRecord:
-        return self.templates.apply(record, site_key(record.url, origin))
+    def record(self, record: ArticleRecord, item: SourceItem) -> ArticleRecord:
+        def positions(record: ArticleRecord, count: int) -> list[int]:
+            return self._positions(record, count, item)
+
+        return self.templates.apply(record, site_key(record.url, item.origin), positions)
+
+    def _positions(self, record: ArticleRecord, count: int, item: SourceItem) -> list[int]:
+        """The segment positions of the record's paragraphs: read from its edits, unless
+        they cannot tell; then from its pipeline, run again."""
+        if not positions_uncertain(record):
+            return block_positions(record, count)
+        kept = kept_positions(item, ready_config(self.config_json), self.timeout)
+        return kept if kept is not None and len(kept) == count else block_positions(record, count)
 
 
 @dataclass(frozen=True)
@@ -132,7 +158,7 @@ class CountLines:
 
     settings: TemplateSettings
 
-    def start(self) -> ShardStep:
+    def start(self, task: ShardTask) -> ShardStep:
         return _Counter(LineCounts(self.settings.max_line_chars))
 
 
@@ -140,8 +166,8 @@ class _Counter(ShardStep):
     def __init__(self, counts: LineCounts) -> None:
         self.counts = counts
 
-    def record(self, record: ArticleRecord, origin: dict[str, Any]) -> ArticleRecord:
-        self.counts.add(site_key(record.url, origin), record.text, record.language)
+    def record(self, record: ArticleRecord, item: SourceItem) -> ArticleRecord:
+        self.counts.add(site_key(record.url, item.origin), record.text, record.language)
         return record
 
     def row(self, outcome: Outcome, row: dict[str, Any]) -> None:
