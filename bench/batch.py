@@ -278,9 +278,10 @@ def write_containers(folder: Path, pages: list[str]) -> dict[str, Path]:
 
 def read_seconds(path: Path, expected: int) -> float:
     """Seconds per document to plan `path`'s shards and read every document to text."""
-    from cleaner.batch.charset import apply_header_charset
-    from cleaner.batch.readers import JsonFields, SourceItem, expand_inputs
-    from cleaner.batch.shards import plan_shards
+    from cleaner.batch.io.charset import apply_header_charset
+    from cleaner.batch.io.inputs import expand_inputs
+    from cleaner.batch.io.readers import JsonFields, SourceItem
+    from cleaner.batch.io.shards import plan_shards
 
     fields = JsonFields()
     started = time.perf_counter()

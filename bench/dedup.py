@@ -24,8 +24,9 @@ from pathlib import Path
 import numpy as np
 import orjson
 
-from cleaner.batch.dedup import DedupSettings, dedup_pass
 from cleaner.batch.runner import RunOptions, run_batch
+from cleaner.batch.settings import DedupSettings
+from cleaner.batch.steps.dedup import dedup_pass
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_TEXTS = REPO.parent / "shared" / "datasets" / "zyte-article-extraction" / "noisy_trafilatura_recall"
@@ -86,7 +87,7 @@ def score(docs: list[Doc], rows: list[dict]) -> dict[str, int]:
 def margins(docs: list[Doc], rows: list[dict]) -> tuple[float, float]:
     """(the lowest estimated similarity of a near copy to its original, the highest between
     two originals): how far the threshold is from each side."""
-    from cleaner.batch.minhash import signature
+    from cleaner.batch.steps.minhash import signature
 
     values = {row["id"]: signature(row["text"], DedupSettings()) for row in rows}
     ids = [d.id for d in docs if not d.copy_of]

@@ -26,7 +26,8 @@ from pathlib import Path
 import orjson
 
 from cleaner.batch.runner import RunOptions, run_batch
-from cleaner.batch.templates import TemplateSettings, normalize_line
+from cleaner.batch.settings import TemplateSettings
+from cleaner.batch.steps.templates import normalize_line
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_TEXTS = REPO.parent / "shared" / "datasets" / "zyte-article-extraction" / "noisy_trafilatura_recall"

@@ -8,14 +8,10 @@ commands runs: `cleaner run` starts its workers before it imports the pipeline.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING
 
 import click
 
 from cleaner.errors import CleanerError
-
-if TYPE_CHECKING:
-    from cleaner.config import Config
 
 # The family module (in `cleaner.commands`) of each command; its `register(group)` adds them.
 COMMAND_FAMILIES = {"check": "ci", "clean": "clean", "compare": "ci", "diff": "ci",
@@ -47,11 +43,3 @@ class CleanerGroup(click.Group):
 @click.version_option(package_name="cleaner")
 def main() -> None:
     """Clean scraped news articles: remove site chrome, repair text, write article records."""
-
-
-def load_config(path: str | None) -> Config:
-    """Kept for `cleaner.commands.batch` until it imports `cleaner.commands.common`, which
-    every other command uses: the commands need nothing of this module."""
-    from cleaner.commands.common import load_config as load
-
-    return load(path)

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError, create_model
 
+from cleaner.batch.settings import BatchSettings
 from cleaner.errors import ConfigError, first_problem
 from cleaner.settings import LimitsSettings, RulesSettings, Settings
 from cleaner.stages import DEFAULT_STAGES
@@ -70,13 +71,15 @@ class ConfigBase(Settings):
 
 def _sections() -> dict[str, Any]:
     """The fields of `Config`: the order of stages, the rules, each registered stage's
-    settings (in the order stages were registered), and the limits."""
+    settings (in the order stages were registered), the limits, and `cleaner run`'s batch
+    settings."""
     fields: dict[str, Any] = {"stages": (tuple[str, ...], DEFAULT_STAGES),
                               "rules": (RulesSettings, RulesSettings())}
     for name, stage in STAGES.items():
         if stage.settings_model is not None:
             fields[name] = (stage.settings_model, stage.settings_model())
     fields["limits"] = (LimitsSettings, LimitsSettings())
+    fields["batch"] = (BatchSettings, BatchSettings())
     return fields
 
 

@@ -111,7 +111,8 @@ def _templated(entry: HeuristicEntry, documents: list[str]) -> list[list[Edit]]:
     all with the default settings, and applied to each, as `cleaner run --learn-templates`
     does. The edits are the templates' only."""
     from cleaner.api import clean
-    from cleaner.batch.templates import LineCounts, TemplateSettings, learn, site_key
+    from cleaner.batch.settings import TemplateSettings
+    from cleaner.batch.steps.templates import LineCounts, learn, site_key
 
     base = (entry.url or "https://example.com").rstrip("/")
     records = [clean(doc, url=f"{base}/{n}", content_type="text")

@@ -7,8 +7,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "cleaner"
-# Known, and being removed with the batch reorganisation (issue 12).
-KNOWN = [{"cleaner.batch.dedup", "cleaner.batch.minhash"}]
+KNOWN: list[set[str]] = []
 
 
 def module_names() -> dict[str, Path]:

@@ -1,9 +1,18 @@
 """Batch cleaning: many inputs, sharded, resumable, on all cores (`cleaner run`).
 
-readers (inputs → source items) → shards (the unit of work, written atomically with a
-completion marker) → executor (process pool, or Ray) → manifest (rebuilt from the markers).
-As asked, `passes` adds a template-learning pass before the cleaning pass (`templates`) and a
-duplicate pass after it (`dedup`, `minhash`); `extras` is their part in each shard.
+By feature:
+
+* `io`: readers and writers. Inputs (files, folders, globs, object storage; text, HTML,
+  JSONL, WARC, Parquet) to shards, the unit of work, each written atomically with a
+  completion marker into the output folder (JSONL or Parquet, local or object storage).
+* `steps`: what a run adds around cleaning, behind one protocol (`steps.step`): site
+  templates (learned before the cleaning pass, removed during it) and duplicates (signed
+  during it, found after it). Their settings are `settings`, the `[batch]` part of `Config`.
+* `execute`: the executor (a local process pool whose workers fork warm from a forkserver,
+  Ray, or this process) and the shard function it runs.
+* `runner` plans a run, runs its steps and shards and writes the manifest (`manifest`) and
+  what a resumed run must match (`identity`).
+
 `cleaner.batch.stream` is the library face: `clean_many()` and the Ray Data UDF `clean_batch()`.
 """
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from typing import Any
 
-from cleaner.batch.readers import ErrorRow, InputFile, Skipped
+from cleaner.batch.io.inputs import Skipped
+from cleaner.batch.io.readers import ErrorRow, InputFile
 from cleaner.catalog import builtin_rule_files
 from cleaner.config import Config
 from cleaner.record import ArticleRecord
@@ -88,7 +89,10 @@ def ranked(counts: Counter[str]) -> dict[str, int]:
 
 
 def config_hash(config: Config) -> str:
-    return hashlib.sha256(config.cache_key().encode("utf-8")).hexdigest()[:16]
+    """The hash of what decides `clean()`: the config without its `batch` section (how the
+    run is made, which run.json records apart)."""
+    data = config.model_dump_json(exclude={"batch"})
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
 
 
 def rules_hash(config: Config) -> str:
@@ -134,7 +138,7 @@ def build_manifest(*, files: list[InputFile], skipped: list[Skipped], shards: li
                    config: Config, run: dict[str, Any], sections: dict[str, Any] | None = None,
                    output_format: str = "jsonl") -> dict[str, Any]:
     """The run's manifest from its inputs and every shard's completion marker, in plan order,
-    with the `sections` of the passes around cleaning (`templates`, `duplicates`)."""
+    with the `sections` of the steps around cleaning (`templates`, `duplicates`)."""
     total = Stats()
     for marker in shards:
         total.merge(Stats.from_dict(marker["stats"]))
@@ -158,7 +162,7 @@ def build_manifest(*, files: list[InputFile], skipped: list[Skipped], shards: li
         "inputs": [{"path": file.display, "kind": file.kind} for file in files],
         "skipped": [{"path": s.display, "reason": s.reason} for s in skipped],
         "shards": [{key: marker[key] for key in _SHARD_KEYS} for marker in shards],
-        "config": config.model_dump(mode="json"),
+        "config": config.model_dump(mode="json", exclude={"batch"}),
         "run": run | {"seconds": total.to_dict()["seconds"], "packages": package_versions()},
     }
 

@@ -13,32 +13,28 @@ from typing import Any
 from tqdm import tqdm
 
 from cleaner.batch import BatchError
-from cleaner.batch.dedup import DedupSettings
-from cleaner.batch.executor import Executor, make_executor
-from cleaner.batch.extras import Extras
+from cleaner.batch.execute.executor import Executor, make_executor
+from cleaner.batch.execute.worker import ShardTask
 from cleaner.batch.identity import run_identity
+from cleaner.batch.io.inputs import expand_inputs
+from cleaner.batch.io.output import OutputDir
+from cleaner.batch.io.parquet import require_pyarrow
+from cleaner.batch.io.readers import JsonFields
+from cleaner.batch.io.shards import Shard, describe, plan_shards
+from cleaner.batch.io.storage import is_url, local_path
 from cleaner.batch.manifest import build_manifest, config_hash, rules_hash
-from cleaner.batch.output import OutputDir
-from cleaner.batch.parquet import require_pyarrow
-from cleaner.batch.passes import (
-    duplicates_section,
-    read_templates,
-    ready_templates,
-    templates_extras,
-    templates_identity,
-    templates_section,
-)
-from cleaner.batch.readers import JsonFields, expand_inputs
-from cleaner.batch.shards import Shard, describe, plan_shards
-from cleaner.batch.storage import is_url, local_path
-from cleaner.batch.templates import Templates, TemplateSettings, templates_enabled
-from cleaner.batch.worker import ShardTask
+from cleaner.batch.settings import BatchSettings, DedupSettings, TemplateSettings
+from cleaner.batch.steps.dedup import Dedup
+from cleaner.batch.steps.step import RunStep, StepSpec
+from cleaner.batch.steps.templates import templates_enabled
+from cleaner.batch.steps.templates_step import SiteTemplates, read_templates
 from cleaner.config import Config
 
 
 @dataclass(frozen=True)
 class RunOptions:
-    """Everything `cleaner run` was asked to do. Only `config`, the inputs, `shard_size`,
+    """Everything `cleaner run` was asked to do (`from_config`: as the config's `[batch]`
+    section, with the options given, says). Only `config`, the inputs, `shard_size`,
     `fields`, `dedup`, the templates, `output_format` and `compression` decide the output; the
     rest decides how fast and how visibly it is made (and `output` where)."""
 
@@ -58,6 +54,22 @@ class RunOptions:
     templates_file: Path | None = None
     output_format: str = "jsonl"  # or "parquet"
     compression: str | None = None  # jsonl: gzip; parquet: snappy, gzip, zstd
+
+    @classmethod
+    def from_config(cls, inputs: tuple[str, ...], output: Path | str, config: Config,
+                    **rest: Any) -> RunOptions:
+        """The run `config.batch` describes (`rest`: `overwrite`, `progress`)."""
+        batch = config.batch
+        templates = batch.templates
+        return cls(
+            inputs=inputs, output=output, config=config,
+            workers=(os.cpu_count() or 1) if batch.workers is None else batch.workers,
+            executor=batch.executor, ray_address=batch.ray_address, timeout=batch.timeout,
+            shard_size=batch.shard_size, fields=JsonFields(**batch.fields.model_dump()),
+            output_format=batch.output_format, compression=batch.output_compression(),
+            dedup=batch.dedup,
+            learn_templates=templates.thresholds() if templates and templates.learn else None,
+            templates_file=templates.file if templates else None, **rest)
 
 
 COMPRESSIONS = {"jsonl": (None, "gzip"), "parquet": (None, "snappy", "gzip", "zstd")}
@@ -94,26 +106,20 @@ def run_batch(options: RunOptions, executor: Executor | None = None) -> dict[str
     local_output = None if is_url(options.output) else Path(local_path(str(options.output)))
     files, skipped = expand_inputs(options.inputs, exclude=local_output or str(options.output))
     shards = plan_shards(files, options.shard_size)
-    if (options.learn_templates or options.templates_file) and not templates_enabled(options.config):
-        options = dataclasses.replace(options, learn_templates=None, templates_file=None)
-    given = read_templates(options.templates_file)
+    steps = run_steps(options)
     out = OutputDir(local_output or options.output, options.output_format, options.compression)
     try:
-        out.prepare(_identity(options, shards, given), options.overwrite)
+        out.prepare(_identity(options, shards, steps), options.overwrite)
 
         def run_shards(todo: list[Shard], task: ShardTask) -> int:
             return _execute(executor, shards, todo, task, options.progress)
 
-        templates = ready_templates(out, shards, _task(options), options.learn_templates, given,
-                                    run_shards)
-        if options.dedup:
-            out.signatures.mkdir(exist_ok=True)
+        specs = tuple(step.prepare(out, shards, _task(options), run_shards) for step in steps)
         todo = [shard for shard in shards if out.marker(shard) is None]
-        extras = Extras(templates_extras(out, templates), dedup=options.dedup)
-        cleaned = run_shards(todo, _task(options, extras))
+        cleaned = run_shards(todo, _task(options, specs))
         markers = _markers(out, shards)
         out.store.remove_temporary_files()  # of workers killed mid-shard (a broken pool)
-        sections = _sections(options, out, shards, markers, templates)
+        sections = {step.manifest_key: step.finish(out, shards, markers) for step in steps}
         run = {"executor": options.executor, "workers": min(executor.workers, len(todo)),
                "resumed_shards": len(shards) - len(todo), "documents_cleaned": cleaned,
                "wall_seconds": round(time.perf_counter() - started, 3)}
@@ -124,6 +130,18 @@ def run_batch(options: RunOptions, executor: Executor | None = None) -> dict[str
     except OSError as exc:
         raise BatchError(f"cannot write the output in {options.output}: {describe(exc)}") from None
     return manifest
+
+
+def run_steps(options: RunOptions) -> list[RunStep]:
+    """The steps a run asked for, in the order they work on a record: templates first, so
+    that duplicates are found on the text without templates. Templates are no step when the
+    config's `[rules] disable` switches the catalog entry `template` off."""
+    steps: list[RunStep] = []
+    if (options.learn_templates or options.templates_file) and templates_enabled(options.config):
+        steps.append(SiteTemplates(options.learn_templates, read_templates(options.templates_file)))
+    if options.dedup:
+        steps.append(Dedup(options.dedup))
+    return steps
 
 
 def _markers(out: OutputDir, shards: list[Shard]) -> list[dict[str, Any]]:
@@ -137,34 +155,24 @@ def _markers(out: OutputDir, shards: list[Shard]) -> list[dict[str, Any]]:
     return markers  # type: ignore[return-value]
 
 
-def _sections(options: RunOptions, out: OutputDir, shards: list[Shard],
-              markers: list[dict[str, Any]], templates: Templates | None) -> dict[str, Any]:
-    """The manifest's sections of the passes around cleaning; finding duplicates runs here."""
-    sections: dict[str, Any] = {}
-    if templates is not None:
-        sections["templates"] = templates_section(templates, bool(options.learn_templates),
-                                                  markers)
-    if options.dedup:
-        sections["duplicates"] = duplicates_section(out, shards, options.dedup)
-    return sections
-
-
-def _identity(options: RunOptions, shards: list[Shard], given: Templates | None,
-              ) -> dict[str, str]:
+def _identity(options: RunOptions, shards: list[Shard], steps: list[RunStep]) -> dict[str, str]:
     """What a resumed run must share with the one that wrote the folder."""
+    asked = {step.identity_key: step.identity() for step in steps}
     settings = {"output_format": options.output_format, "compression": options.compression,
                 "shard_size": options.shard_size, "fields": dataclasses.asdict(options.fields),
-                "dedup": dataclasses.asdict(options.dedup) if options.dedup else None,
-                "templates": templates_identity(options.learn_templates, given)}
+                "dedup": asked.get("dedup"), "templates": asked.get("templates")}
     return run_identity(config_hash(options.config), rules_hash(options.config), settings,
                         [(shard.input, shard.fingerprint()) for shard in shards])
 
 
-def _task(options: RunOptions, extras: Extras | None = None) -> ShardTask:
+def _task(options: RunOptions, steps: tuple[StepSpec, ...] = ()) -> ShardTask:
     output = str(options.output)
     output = output if is_url(output) else str(Path(local_path(output)).resolve())
-    return ShardTask(output, options.config.cache_key(), options.fields, options.timeout,
-                     extras or Extras(), options.output_format, options.compression)
+    # The workers' config leaves out the batch section (already here, in the task), so that a
+    # run's config that differs from the default only there finds the warm pipeline.
+    config = options.config.model_copy(update={"batch": BatchSettings()})
+    return ShardTask(output, config.cache_key(), options.fields, options.timeout,
+                     steps, options.output_format, options.compression)
 
 
 def _execute(executor: Executor, shards: list[Shard], todo: list[Shard], task: ShardTask,

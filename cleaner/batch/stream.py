@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from cleaner.batch.cleaning import Outcome, clean_item, ready_config
-from cleaner.batch.readers import ErrorRow, JsonFields, SourceItem, item_from_mapping
+from cleaner.batch.execute.cleaning import Outcome, clean_item, ready_config
+from cleaner.batch.io.readers import ErrorRow, JsonFields, SourceItem, item_from_mapping
 from cleaner.config import Config
 from cleaner.record import ArticleRecord
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import orjson
 
-from cleaner.batch.worker import process_shard
+from cleaner.batch.execute.worker import process_shard
 
 _TOPICS = ("the city council", "the regional court", "the football club", "the port authority",
            "the national museum", "the water utility", "the university senate")

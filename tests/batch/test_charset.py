@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from cleaner.batch.charset import apply_header_charset
+from cleaner.batch.io.charset import apply_header_charset
 
 RUSSIAN = "<html><body><p>Привет мир, всё хорошо</p></body></html>"
 

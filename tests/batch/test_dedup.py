@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from bench.dedup import DEFAULT_TEXTS, plant_copies, score, write_feed
-from cleaner.batch import dedup
-from cleaner.batch.dedup import DedupSettings
-from cleaner.batch.minhash import signature
 from cleaner.batch.runner import RunOptions, run_batch
+from cleaner.batch.settings import DedupSettings
+from cleaner.batch.steps import dedup
+from cleaner.batch.steps.minhash import signature
 from cleaner.config import Config
 from tests.batch.helpers import manifest, rows, story, tree, write_jsonl
 

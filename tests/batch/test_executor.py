@@ -7,15 +7,15 @@ import sys
 import pytest
 
 from cleaner.batch import BatchError
-from cleaner.batch.executor import (
+from cleaner.batch.execute.executor import (
     CRASH_MESSAGE,
     InlineExecutor,
     LocalExecutor,
     RayExecutor,
     make_executor,
 )
+from cleaner.batch.execute.worker import process_shard
 from cleaner.batch.runner import RunOptions, run_batch
-from cleaner.batch.worker import process_shard
 from cleaner.config import Config
 from tests.batch.helpers import articles_jsonl, crash_on_poison, is_poison, rows
 

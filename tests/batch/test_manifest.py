@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from cleaner.batch.io.readers import ErrorRow
 from cleaner.batch.manifest import Stats, ranked, rules_hash, summary
-from cleaner.batch.readers import ErrorRow
 from cleaner.config import Config
 from cleaner.record import ArticleRecord, Edit
 

@@ -9,7 +9,7 @@ import orjson
 import pytest
 from pydantic import BaseModel
 
-from cleaner.batch.parquet import arrow_type, records_schema
+from cleaner.batch.io.parquet import arrow_type, records_schema
 from tests.batch.containers import pages_jsonl, pages_parquet, record_id
 from tests.batch.helpers import article, manifest, rows, tree, write_jsonl
 

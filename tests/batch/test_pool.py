@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from concurrent.futures import ProcessPoolExecutor
 
-from cleaner.batch import pool
-from cleaner.batch.cleaning import ready_config
+from cleaner.batch.execute import pool
+from cleaner.batch.execute.cleaning import ready_config
 from cleaner.config import Config
 
 

@@ -7,14 +7,8 @@ import os
 import pytest
 
 from cleaner.batch import BatchError
-from cleaner.batch.readers import (
-    ErrorRow,
-    JsonFields,
-    SourceItem,
-    expand_inputs,
-    file_kind,
-    item_from_line,
-)
+from cleaner.batch.io.inputs import expand_inputs, file_kind
+from cleaner.batch.io.readers import ErrorRow, JsonFields, SourceItem, item_from_line
 
 ORIGIN = {"path": "x.jsonl", "line": 1}
 

@@ -8,7 +8,7 @@ import sys
 import orjson
 import pytest
 
-from cleaner.batch.executor import RAY_MISSING
+from cleaner.batch.execute.executor import RAY_MISSING
 from tests.batch.helpers import article, articles_jsonl, manifest, rows, tree, write_jsonl
 
 
@@ -191,8 +191,8 @@ def test_a_rule_file_error_from_the_workers_exits_2_and_leaves_nothing_to_resume
 
 def test_a_document_over_the_size_bound_is_an_error_row_not_read_whole(tmp_path, cli,
                                                                       monkeypatch):
-    monkeypatch.setattr("cleaner.batch.readers.MAX_DOCUMENT_BYTES", 2_000)
-    monkeypatch.setattr("cleaner.batch.readers._SKIP_CHUNK", 100)
+    monkeypatch.setattr("cleaner.batch.io.readers.MAX_DOCUMENT_BYTES", 2_000)
+    monkeypatch.setattr("cleaner.batch.io.readers._SKIP_CHUNK", 100)
     data = tmp_path / "data"
     data.mkdir()
     write_jsonl(data / "feed.jsonl", [{"id": "a", "text": article(1)},

@@ -141,7 +141,7 @@ def test_urls_name_objects_prefixes_and_globs_and_never_the_output(s3, inputs, m
     env, fs = s3
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    from cleaner.batch.readers import expand_inputs
+    from cleaner.batch.io.inputs import expand_inputs
 
     extra = {f"{BUCKET}/in/run/records/x.jsonl": b"{}\n",  # an output inside the input
              f"{BUCKET}/in/notes.pdf": b"%PDF"}

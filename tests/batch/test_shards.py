@@ -10,8 +10,9 @@ import orjson
 import pytest
 
 from cleaner.batch import BatchError
-from cleaner.batch.readers import ErrorRow, InputFile, JsonFields, SourceItem
-from cleaner.batch.shards import OutputDir, plan_jsonl, plan_shards, shard_name
+from cleaner.batch.io.output import OutputDir
+from cleaner.batch.io.readers import ErrorRow, InputFile, JsonFields, SourceItem
+from cleaner.batch.io.shards import plan_jsonl, plan_shards, shard_name
 
 SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*-[0-9a-f]{8}-\d{5}$")
 

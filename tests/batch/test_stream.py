@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 
 from cleaner.api import clean
-from cleaner.batch import cleaning
-from cleaner.batch.readers import ErrorRow, JsonFields
+from cleaner.batch.execute import cleaning
+from cleaner.batch.io.readers import ErrorRow, JsonFields
 from cleaner.batch.stream import COLUMNS, clean_batch, clean_many
 from cleaner.record import ArticleRecord
 from tests.batch.helpers import article

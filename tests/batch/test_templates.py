@@ -10,14 +10,15 @@ from bench.templates import DEFAULT_TEXTS, build_pages, records_by_id, score
 from bench.templates import write_feed as write_pages
 from cleaner.api import clean, content_hash
 from cleaner.batch.runner import RunOptions, run_batch
-from cleaner.batch.templates import (
+from cleaner.batch.settings import TemplateSettings
+from cleaner.batch.steps.templates import (
     LineCounts,
     SiteTemplate,
     Templates,
-    TemplateSettings,
     block_positions,
     learn,
     normalize_line,
+    positions_uncertain,
 )
 from cleaner.record import Edit
 from tests.batch.helpers import manifest, rows, story, tree, write_jsonl
@@ -171,6 +172,32 @@ def test_block_positions_skip_blocks_removed_whole():
     edits.append(Edit(stage="punctuation", rule="p", action="replace", before="x", position=1,
                       offset=2))
     assert block_positions(record.model_copy(update={"edits": edits}), 3) == [1, 2, 4]
+
+
+def test_positions_are_exact_after_a_block_emptied_by_in_line_removals(tmp_path, cli):
+    """An in-line rule moves all of the credit line to metadata, and the pipeline drops the
+    empty block without a further edit: the story's blocks are 1, 2 and 3, which the record
+    alone cannot tell (its guess is 0, 1, 2), so the batch runs the pipeline again for them."""
+    text = "\n".join(["WASHINGTON (Reuters) —", story(1).split("\n")[1], story(2).split("\n")[1],
+                      BOTTOM[1]])
+    record = clean(text, url="https://globex.test/1")
+    assert positions_uncertain(record) and block_positions(record, 3) == [0, 1, 2]
+    templates = Templates(TemplateSettings(), {"globex.test": SiteTemplate(
+        10, {normalize_line(BOTTOM[1]): (BOTTOM[1], 10)})})
+    (tmp_path / "templates.json").write_bytes(templates.to_json())
+    feed = write_jsonl(tmp_path / "feed.jsonl", [{"url": "https://globex.test/1", "text": text}])
+    assert cli("run", feed, "-o", tmp_path / "out", "--templates", tmp_path / "templates.json",
+               "--workers", "0", "-q").exit_code == 0
+    (row,) = rows(tmp_path / "out", "records")
+    assert [(edit["stage"], edit["position"]) for edit in row["edits"]] == [
+        ("metadata", 0), ("templates", 3)]
+
+
+def test_positions_from_edits_when_no_block_can_have_been_emptied():
+    record = clean("WASHINGTON (Reuters) — The Senate voted on Monday to approve the budget.\n"
+                   "Lawmakers said the compromise was the best that could be reached this year.")
+    assert [edit.offset for edit in record.edits] == [0] and positions_uncertain(record)
+    assert not positions_uncertain(clean("The Senate voted on Monday to approve the budget."))
 
 
 @pytest.mark.skipif(not DEFAULT_TEXTS.is_dir(), reason="Zyte dataset not available")

@@ -8,9 +8,9 @@ import time
 
 import pytest
 
-from cleaner.batch import cleaning
-from cleaner.batch.cleaning import DocumentTimeout, clean_item, ready_config, time_limit
-from cleaner.batch.readers import ErrorRow, SourceItem
+from cleaner.batch.execute import cleaning
+from cleaner.batch.execute.cleaning import DocumentTimeout, clean_item, ready_config, time_limit
+from cleaner.batch.io.readers import ErrorRow, SourceItem
 from cleaner.config import Config
 from cleaner.record import ArticleRecord
 from tests.batch.helpers import article, rows, write_jsonl

@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from cleaner.batch import warc
+from cleaner.batch.io import warc
 from tests.batch.containers import page, pages_jsonl, pages_parquet, pages_warc, record_id, url
 from tests.batch.helpers import manifest, rows
 

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from cleaner import Config, ConfigError, InputError, StageError, clean
-from cleaner.batch.cleaning import DocumentTimeout, time_limit
+from cleaner.batch.execute.cleaning import DocumentTimeout, time_limit
 from cleaner.ci.trace import trace
 from cleaner.config import LimitsSettings
 from cleaner.errors import TimeLimitError

@@ -11,7 +11,7 @@ import orjson
 import pytest
 from click.testing import CliRunner
 
-from cleaner.batch.executor import LocalExecutor
+from cleaner.batch.execute.executor import LocalExecutor
 from cleaner.batch.runner import RunOptions, run_batch
 from cleaner.cli import main
 from cleaner.config import Config, RulesSettings

@@ -6,7 +6,7 @@ import os
 import signal
 from pathlib import Path
 
-from cleaner.batch.worker import process_shard
+from cleaner.batch.execute.worker import process_shard
 
 
 def killed_once(shard, task):

@@ -18,7 +18,9 @@ A site is the URL's host (`cleaner.urls.site_of`), else the folder of the input 
 Removal is a post-processing of the record (the batch applies it right after `clean()`, in the
 worker): the paragraphs of `record.text` are the pipeline's last blocks, so dropping some of
 them and recomputing `text`, `word_count` and `content_hash` gives the record the pipeline
-would have made, with one `Edit` (stage "templates", rule "template:<site>") per removed line.
+would have made, with one `Edit` (stage "templates", rule "template:<site>") per removed line,
+at its block's position (`block_positions`; where the record cannot tell, the batch's step
+asks the pipeline, `cleaner.batch.steps.templates_step`).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import itertools
 import os
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -35,6 +37,7 @@ import orjson
 
 from cleaner.api import content_hash
 from cleaner.batch import BatchError
+from cleaner.batch.settings import TemplateSettings
 from cleaner.catalog import load_rules
 from cleaner.config import Config
 from cleaner.document import Block
@@ -48,20 +51,6 @@ FORMAT = "cleaner-templates/1"
 RULE_PREFIX = "template:"  # rule id of a removal: template:<site>
 CATALOG_ID = "template"  # the catalog entry of these removals (rules/heuristics.yaml)
 _DIGIT = re.compile(r"\d")
-
-
-@dataclass(frozen=True)
-class TemplateSettings:
-    """When a line is a site's template line (learning), and when it goes anywhere (applying)."""
-
-    min_pages: int = 5
-    min_share: float = 0.3
-    # Chrome stands at an edge of the story on (nearly) every page it is on; a quote that
-    # recurs inside stories does so only when a story happens to end or start with it.
-    min_edge_share: float = 0.8
-    anywhere_share: float = 0.9
-    # Longer lines are not counted: chrome lines are short, and the counts stay small.
-    max_line_chars: int = 300
 
 
 def normalize_line(line: str) -> str:
@@ -90,7 +79,7 @@ class SiteCounts:
 class LineCounts:
     """Per-site line counts of many pages; a shard's counts travel in its learning marker."""
 
-    def __init__(self, max_line_chars: int = TemplateSettings.max_line_chars) -> None:
+    def __init__(self, max_line_chars: int = TemplateSettings().max_line_chars) -> None:
         self.max_line_chars = max_line_chars
         self.sites: dict[str, SiteCounts] = {}
 
@@ -160,7 +149,7 @@ class Templates:
                         "lines": [{"text": text, "pages": pages} for text, pages in sorted(
                             site.lines.values(), key=lambda tp: (-tp[1], tp[0]))]}
                  for name, site in sorted(self.sites.items())}
-        return orjson.dumps({"format": FORMAT, "settings": asdict(self.settings), "sites": sites},
+        return orjson.dumps({"format": FORMAT, "settings": self.settings.model_dump(), "sites": sites},
                             option=orjson.OPT_INDENT_2)
 
     @classmethod
@@ -179,9 +168,12 @@ class Templates:
                              ) from None
         return cls(settings, sites)
 
-    def apply(self, record: ArticleRecord, site: str) -> ArticleRecord:
+    def apply(self, record: ArticleRecord, site: str,
+              positions: Callable[[ArticleRecord, int], list[int]] | None = None,
+              ) -> ArticleRecord:
         """`record` without its site's template lines at the story's edges (or anywhere, for
-        lines on nearly all pages), each removal logged as an Edit."""
+        lines on nearly all pages), each removal logged as an Edit at the position `positions`
+        gives its paragraph (by default `block_positions`)."""
         template = self.sites.get(site)
         if template is None or not record.text:
             return record
@@ -193,7 +185,7 @@ class Templates:
         # must not hide the chrome beyond it.
         layout = Layout.of([Block("" if hit else line, i) for i, (line, hit)
                             in enumerate(zip(lines, found))], record.language)
-        positions = block_positions(record, len(lines))
+        at = (positions or block_positions)(record, len(lines))
         kept: list[str] = []
         edits: list[Edit] = []
         for index, (line, hit) in enumerate(zip(lines, found)):
@@ -202,7 +194,7 @@ class Templates:
                 kept.append(line)
                 continue
             edits.append(Edit(stage="templates", rule=f"{RULE_PREFIX}{site}", action="remove",
-                              before=line, position=positions[index],
+                              before=line, position=at[index],
                               reason=f"on {hit[1]} of {template.pages} pages of {site}, {where}"))
         return with_text(record, "\n\n".join(kept), edits) if edits else record
 
@@ -227,7 +219,7 @@ def templates_enabled(config: Config) -> bool:
 
 def _settings(data: dict[str, Any]) -> TemplateSettings:
     """Settings from JSON: known names, numbers of the right type; ValueError otherwise."""
-    defaults = asdict(TemplateSettings())
+    defaults = TemplateSettings().model_dump()
     unknown = sorted(set(data) - set(defaults))
     if unknown:
         raise ValueError(f"unknown settings: {', '.join(unknown)}")
@@ -250,11 +242,22 @@ def learn(counts: LineCounts, settings: TemplateSettings) -> Templates:
 
 def block_positions(record: ArticleRecord, count: int) -> list[int]:
     """The segment positions of the record's `count` paragraphs: in order, those that no edit
-    removed whole. (A block emptied by in-line removals alone is not seen: the rare case where
-    a later position is off by one.)"""
-    gone = {edit.position for edit in record.edits
-            if edit.offset is None and edit.action != "replace"}
+    removed whole. Exact unless `positions_uncertain`: a block that in-line removals alone
+    emptied leaves no edit that says so, and the positions after it would be one too low."""
+    gone = {edit.position for edit in record.edits if _removes_block(edit)}
     return list(itertools.islice((p for p in itertools.count() if p not in gone), count))
+
+
+def positions_uncertain(record: ArticleRecord) -> bool:
+    """True when some block that no edit removed whole had in-line removals, which may have
+    emptied it (then the pipeline drops it without a further edit)."""
+    gone = {edit.position for edit in record.edits if _removes_block(edit)}
+    return any(edit.offset is not None and edit.action != "replace" and edit.position not in gone
+               for edit in record.edits)
+
+
+def _removes_block(edit: Edit) -> bool:
+    return edit.offset is None and edit.action != "replace"
 
 
 def with_text(record: ArticleRecord, text: str, edits: Iterable[Edit]) -> ArticleRecord:

@@ -3,7 +3,7 @@
 Every `response` record whose HTTP `Content-Type` is HTML is one document: `id` is its
 `WARC-Record-ID` (without the angle brackets), `url` its `WARC-Target-URI`, and the bytes
 keep the HTTP header's charset (`SourceItem.charset`, weighed with the page's own
-declaration by `cleaner.batch.charset`) and lose their chunked transfer coding and gzip or
+declaration by `cleaner.batch.io.charset`) and lose their chunked transfer coding and gzip or
 deflate content coding. Other records are no documents: they are counted by
 reason (`record_type:request`, `content_type:image/png`, ...) in the shard's marker and the
 manifest, never written as rows. A truncated file ends as one `truncated` error row; the
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cleaner.batch import BatchError
-from cleaner.batch.readers import (
+from cleaner.batch.io.readers import (
     MAX_DOCUMENT_BYTES,
     ErrorRow,
     InputFile,
@@ -30,7 +30,7 @@ from cleaner.batch.readers import (
     SkippedRecord,
     SourceItem,
 )
-from cleaner.batch.storage import open_raw
+from cleaner.batch.io.storage import open_raw
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 WARC_MISSING = "{path}: WARC input needs the 'warc' extra: pip install 'cleaner[warc]'"

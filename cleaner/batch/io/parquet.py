@@ -23,8 +23,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from cleaner.batch import BatchError
-from cleaner.batch.readers import ErrorRow, InputFile, JsonFields, SourceItem, item_from_mapping
-from cleaner.batch.storage import open_raw
+from cleaner.batch.io.readers import ErrorRow, InputFile, JsonFields, SourceItem, item_from_mapping
+from cleaner.batch.io.storage import open_raw
 from cleaner.record import ArticleRecord
 
 PARQUET_MISSING = "{what} needs the 'parquet' extra: pip install 'cleaner[parquet]'"
@@ -168,7 +168,7 @@ def arrow_type(annotation: Any) -> Any:
     simple = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
     if annotation in simple:
         return simple[annotation]
-    raise TypeError(f"no Arrow type for {annotation!r}; extend cleaner.batch.parquet.arrow_type")
+    raise TypeError(f"no Arrow type for {annotation!r}; extend cleaner.batch.io.parquet.arrow_type")
 
 
 def model_fields(model: type[BaseModel]) -> list[Any]:

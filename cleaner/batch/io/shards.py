@@ -1,8 +1,9 @@
 """Shards, the unit of work, and the output folder that makes a killed run resumable.
 
-A shard is a slice of a JSONL file (`shard_size` lines), of a WARC file (`shard_size` records,
-`cleaner.batch.warc`) or of a Parquet file (`shard_size` rows, `cleaner.batch.parquet`), or
-up to `shard_size` text/HTML files of one folder. Its rows go to hidden temporary files that are renamed into place, and only
+A shard is a slice of a JSONL file (`shard_size` lines), of a WARC file (`shard_size`
+records, `cleaner.batch.io.warc`) or of a Parquet file (`shard_size` rows,
+`cleaner.batch.io.parquet`), or up to `shard_size` text/HTML files of one folder. Its rows go
+to hidden temporary files that are renamed into place (`cleaner.batch.io.output`), and only
 then is its completion marker `done/<shard>.json` written: a marker always means complete
 output, so a re-run skips marked shards, redoes the rest, and ends with the same files as an
 uninterrupted run. Shard names are a slug of the input path plus a hash, never a path, so no
@@ -19,9 +20,8 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from cleaner.batch import BatchError
-from cleaner.batch.output import OutputDir, ShardWriter, write_atomic
-from cleaner.batch.parquet import ParquetSlice, plan_parquet
-from cleaner.batch.readers import (
+from cleaner.batch.io.parquet import ParquetSlice, plan_parquet
+from cleaner.batch.io.readers import (
     READ_ERRORS,
     ErrorRow,
     InputFile,
@@ -32,9 +32,7 @@ from cleaner.batch.readers import (
     read_document_file,
     read_line,
 )
-from cleaner.batch.warc import WarcSlice, plan_warc
-
-__all__ = ["OutputDir", "ShardWriter", "write_atomic"]  # re-exported: callers import them here
+from cleaner.batch.io.warc import WarcSlice, plan_warc
 
 Item = SourceItem | ErrorRow | None  # None: a blank JSONL line, which is no document
 

@@ -14,25 +14,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cleaner.batch.cleaning import Outcome, clean_item, error_row, outcome_row, ready_config
-from cleaner.batch.extras import Extras, ShardExtras
+from cleaner.batch.execute.cleaning import Outcome, clean_item, error_row, outcome_row, ready_config
+from cleaner.batch.io.output import OutputDir
+from cleaner.batch.io.readers import ErrorRow, JsonFields, SkippedRecord, SourceItem
+from cleaner.batch.io.shards import Shard
 from cleaner.batch.manifest import Stats
-from cleaner.batch.output import OutputDir
-from cleaner.batch.readers import ErrorRow, JsonFields, SkippedRecord, SourceItem
-from cleaner.batch.shards import Shard
+from cleaner.batch.steps.step import ShardSteps, StepSpec
 
 
 @dataclass(frozen=True)
 class ShardTask:
     """What all shards of a run share: the output folder, the config as JSON (a worker builds
     its pipeline once from it), how to read JSONL documents, the per-document time limit, and
-    the extra work asked for (templates, duplicates)."""
+    the shard parts of the run's steps (templates, duplicates), in order."""
 
     output: str
     config_json: str
     fields: JsonFields = field(default_factory=JsonFields)
     timeout: float | None = 30.0
-    extras: Extras = field(default_factory=Extras)
+    steps: tuple[StepSpec, ...] = ()
     output_format: str = "jsonl"
     compression: str | None = None
 
@@ -51,11 +51,11 @@ def crashed_shard(shard: Shard, task: ShardTask, message: str) -> dict[str, Any]
 
 def publish(shard: Shard, task: ShardTask,
             settle: Callable[[SourceItem | ErrorRow], Outcome]) -> dict[str, Any]:
-    """Turn each item of `shard` into one outcome with `settle` (and the run's extras), write
+    """Turn each item of `shard` into one outcome with `settle` (and the run's steps), write
     the rows in input order, commit the files and the marker. Time is counted apart for
     reading, cleaning and writing."""
     stats = Stats()
-    extras = ShardExtras(task.extras)
+    steps = ShardSteps(task)
     ids: list[str | None] = []
     out = OutputDir(task.output, task.output_format, task.compression)
     with out.writer(shard) as writer:
@@ -67,9 +67,9 @@ def publish(shard: Shard, task: ShardTask,
                 stats.skipped_records[item.reason] += 1
                 continue
             with _clock(stats.seconds, "clean"):
-                outcome = extras.settle(settle(item), item)
+                outcome = steps.settle(settle(item), item)
             with _clock(stats.seconds, "write"):
-                row = extras.row(outcome, outcome_row(outcome, item.origin))
+                row = steps.row(outcome, outcome_row(outcome, item.origin))
                 if row is not None:
                     writer.write("errors" if isinstance(outcome, ErrorRow) else "records", row)
             stats.add(outcome)
@@ -77,7 +77,7 @@ def publish(shard: Shard, task: ShardTask,
         marker = {"shard": shard.name, "input": shard.input, "documents": stats.documents,
                   "records": stats.records, "errors": stats.errors, "stats": stats.to_dict(),
                   "ids": ids}
-        marker |= extras.finish(Path(task.output), shard.name)
+        marker |= steps.finish(Path(task.output), shard.name)
         writer.commit(marker)
     return marker
 

@@ -1,4 +1,4 @@
-"""MinHash signatures of records, and the walk that groups them (see `cleaner.batch.dedup`).
+"""MinHash signatures of records, and the walk that groups them (see `cleaner.batch.steps.dedup`).
 
 Imported only by runs that find duplicates: datasketch imports scipy, half a second.
 """
@@ -12,13 +12,12 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from cleaner.batch import BatchError
-from cleaner.batch.dedup import DedupSettings, source_key
+from cleaner.batch.settings import DedupSettings
 from cleaner.record import ArticleRecord
 from cleaner.text.words import words
 
@@ -63,8 +62,9 @@ def signature(text: str, settings: DedupSettings) -> np.ndarray | None:
 @dataclass
 class SignatureBook:
     """A shard's signatures, in record order: where each record came from (the row's `source`
-    as JSON, which identifies its row), its id, content hash and MinHash values. Records
-    without words are left out: they are nobody's duplicate."""
+    as JSON, `cleaner.batch.steps.dedup.source_key`, which identifies its row), its id,
+    content hash and MinHash values. Records without words are left out: they are nobody's
+    duplicate."""
 
     settings: DedupSettings
     sources: list[str] = field(default_factory=list)
@@ -72,11 +72,11 @@ class SignatureBook:
     hashes: list[str] = field(default_factory=list)
     values: list[np.ndarray] = field(default_factory=list)
 
-    def add(self, record: ArticleRecord, origin: dict[str, Any]) -> None:
+    def add(self, record: ArticleRecord, source: str) -> None:
         values = signature(record.text, self.settings)
         if values is None:
             return
-        self.sources.append(source_key(origin))
+        self.sources.append(source)
         self.ids.append(record.id)
         self.hashes.append(record.content_hash)
         self.values.append(values)

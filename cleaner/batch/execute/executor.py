@@ -1,7 +1,7 @@
 """Executors run shards and yield each one's completion marker as it finishes.
 
 `LocalExecutor` runs them on a process pool whose workers are forked, warm, from a
-forkserver that built the default pipeline once (`cleaner.batch.pool`). When the OS kills a
+forkserver that built the default pipeline once (`cleaner.batch.execute.pool`). When the OS kills a
 worker the whole pool breaks; the shards it held are retried once, each in a one-process pool
 of its own (so a shard that kills its worker again takes no other shard down), and a shard that
 kills its worker twice is published as "worker_crashed" error rows. `RayExecutor` runs the
@@ -18,9 +18,9 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol
 
 from cleaner.batch import BatchError
-from cleaner.batch.pool import worker_options
-from cleaner.batch.shards import Shard
-from cleaner.batch.worker import ShardTask, crashed_shard, process_shard
+from cleaner.batch.execute.pool import worker_options
+from cleaner.batch.execute.worker import ShardTask, crashed_shard, process_shard
+from cleaner.batch.io.shards import Shard
 
 ShardFn = Callable[[Shard, ShardTask], dict[str, Any]]
 

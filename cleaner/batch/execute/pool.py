@@ -1,6 +1,6 @@
 """Where the local pool's workers come from: a forkserver that loaded the pipeline once.
 
-Before it forks any worker, the forkserver imports `cleaner.batch.warm`, which builds the
+Before it forks any worker, the forkserver imports `cleaner.batch.execute.warm`, which builds the
 default pipeline (language profiles, the built-in rule catalog, the extractor), so each worker
 starts warm and shares those pages with its siblings. `start()` launches the forkserver ahead
 of time: `cleaner run` calls it before it imports the pipeline itself, so that the two load
@@ -24,7 +24,7 @@ import sys
 import threading
 import time
 
-PRELOAD = ["cleaner.batch.warm"]
+PRELOAD = ["cleaner.batch.execute.warm"]
 # The pid of the process whose forkserver this is, for the forkserver to watch.
 MAIN_PID_VARIABLE = "CLEANER_BATCH_MAIN_PID"
 _PR_SET_PDEATHSIG = 1

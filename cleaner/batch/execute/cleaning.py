@@ -6,7 +6,6 @@ at most `timeout` seconds and becomes a "timeout" error row instead of stalling 
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import re
 from contextlib import AbstractContextManager
@@ -14,10 +13,12 @@ from typing import Any
 
 from cleaner.api import Expired, clean, stable_id
 from cleaner.api import time_limit as api_time_limit
-from cleaner.batch.charset import apply_header_charset
-from cleaner.batch.readers import ErrorRow, SourceItem
+from cleaner.batch.io.charset import apply_header_charset
+from cleaner.batch.io.readers import ErrorRow, SourceItem
 from cleaner.config import Config
+from cleaner.document import Document
 from cleaner.errors import CleanerError
+from cleaner.pipeline import pipeline_for
 from cleaner.record import ArticleRecord
 
 Outcome = ArticleRecord | ErrorRow
@@ -42,17 +43,35 @@ def clean_item(item: SourceItem | ErrorRow, config: Config | None,
     """Clean one item within `timeout` seconds; every failure becomes an error row."""
     if isinstance(item, ErrorRow):
         return item
-    source = item.source
-    if item.charset and isinstance(source, bytes):
-        source = apply_header_charset(source, item.charset)
     try:
         with time_limit(timeout):
-            return clean(source, url=item.url, content_type=item.content_type,
+            return clean(source_of(item), url=item.url, content_type=item.content_type,
                          config=config, id=item.id)
     except DocumentTimeout:
         return error_row(item, "timeout", f"cleaning took longer than the limit of {timeout:g} s")
     except CleanerError as exc:
         return error_row(item, error_kind(exc), str(exc))
+
+
+def source_of(item: SourceItem) -> str | bytes:
+    """What `clean()` gets: the item's source, decoded by its HTTP charset where it has one."""
+    if item.charset and isinstance(item.source, bytes):
+        return apply_header_charset(item.source, item.charset)
+    return item.source
+
+
+def kept_positions(item: SourceItem, config: Config, timeout: float | None) -> list[int] | None:
+    """The segment positions of the blocks that cleaning `item` keeps, for what a finished
+    record cannot tell (`cleaner.batch.steps.templates.block_positions`): its pipeline, which
+    is deterministic, run again as `clean()` ran it. None when that fails or takes longer
+    than `timeout` (it did not the first time)."""
+    document = Document(source=source_of(item), content_type=item.content_type, url=item.url,
+                        id=item.id)
+    try:
+        with time_limit(timeout):
+            return [block.position for block in pipeline_for(config)(document).blocks]
+    except (DocumentTimeout, Exception):  # noqa: BLE001 (clean() ran; the caller has a guess)
+        return None
 
 
 def error_row(item: SourceItem, kind: str, message: str) -> ErrorRow:
@@ -86,12 +105,3 @@ def ready_config(config_json: str) -> Config:
     config = Config.model_validate_json(config_json)
     clean(_WARM_UP_TEXT, config=config)
     return config
-
-
-def warm_up() -> None:
-    """Build and warm the default config's pipeline, as `ready_config` does for a run's
-    config; a run with another config still finds the language profiles and, unless its rule
-    files differ, the rule catalog loaded. A broken catalog is not reported here but by the
-    first shard, as a run without warm-up would."""
-    with contextlib.suppress(CleanerError):
-        ready_config(Config().cache_key())
