@@ -14,7 +14,6 @@ from typing import Any
 
 from cleaner.api import Expired, clean, stable_id
 from cleaner.api import time_limit as api_time_limit
-from cleaner.batch.charset import apply_header_charset
 from cleaner.batch.readers import ErrorRow, SourceItem
 from cleaner.config import Config
 from cleaner.errors import CleanerError
@@ -42,13 +41,10 @@ def clean_item(item: SourceItem | ErrorRow, config: Config | None,
     """Clean one item within `timeout` seconds; every failure becomes an error row."""
     if isinstance(item, ErrorRow):
         return item
-    source = item.source
-    if item.charset and isinstance(source, bytes):
-        source = apply_header_charset(source, item.charset)
     try:
         with time_limit(timeout):
-            return clean(source, url=item.url, content_type=item.content_type,
-                         config=config, id=item.id)
+            return clean(item.source, url=item.url, content_type=item.content_type,
+                         config=config, id=item.id, charset=item.charset)
     except DocumentTimeout:
         return error_row(item, "timeout", f"cleaning took longer than the limit of {timeout:g} s")
     except CleanerError as exc:

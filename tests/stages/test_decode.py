@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.errors import DecodeError
+from cleaner.errors import DecodeError, InputError
 from cleaner.stages.decode import decode_bytes, looks_like_html
 
 
@@ -64,3 +64,42 @@ def test_short_western_european_input_keeps_its_accents(text):
 ])
 def test_short_input_of_other_code_pages_is_not_read_as_western(text, encoding):
     assert decode_bytes(text.encode(encoding)) == text
+
+
+RUSSIAN = "Привет мир, всё хорошо сегодня"
+
+
+@pytest.mark.parametrize(("data", "charset", "expected"), [
+    # a short Cyrillic text that detection alone cannot tell from Western European
+    (RUSSIAN.encode("cp1251"), "windows-1251", RUSSIAN),
+    (RUSSIAN.encode("koi8-r"), "KOI8-R", RUSSIAN),
+    # the transport's word beats the page's own
+    (f'<meta charset="koi8-r"><p>{RUSSIAN}</p>'.encode("cp1251"), "windows-1251",
+     f'<meta charset="koi8-r"><p>{RUSSIAN}</p>'),
+    # ... unless it is ISO-8859-1, the default servers send without knowing
+    (f'<meta charset="windows-1251"><p>{RUSSIAN}</p>'.encode("cp1251"), "iso-8859-1",
+     f'<meta charset="windows-1251"><p>{RUSSIAN}</p>'),
+    # valid UTF-8 and a BOM win over any declaration
+    ("Café “quoted”".encode(), "iso-8859-1", "Café “quoted”"),
+    ("\ufeffZoë".encode("utf-8"), "windows-1251", "Zoë"),
+    # ISO-8859-1 as the web reads it: windows-1252 (curly quotes in 0x80-0x9f)
+    ("“quoted” à Paris".encode("cp1252"), "ISO-8859-1", "“quoted” à Paris"),
+])
+def test_a_declared_charset_is_used_before_sniffing(data, charset, expected):
+    assert decode_bytes(data, charset=charset) == expected
+
+
+@pytest.mark.parametrize("charset", ["x-made-up", "rot13", "shift_jis"])
+def test_an_unusable_declared_charset_is_ignored(charset):
+    text = "Le café est très apprécié des élèves, à Genève comme à Zürich. " * 5
+    assert decode_bytes(text.encode("cp1252"), charset=charset) == text
+
+
+def test_clean_takes_a_declared_charset():
+    from cleaner import clean
+
+    html = f"<html><body><article><p>{RUSSIAN}. {RUSSIAN}.</p></article></body></html>"
+    record = clean(html.encode("cp1251"), content_type="html", charset="windows-1251")
+    assert RUSSIAN in record.text
+    with pytest.raises(InputError):
+        clean(b"x", charset=1251)
