@@ -102,3 +102,16 @@ def test_record_fields_have_no_padding_tabs_or_no_break_spaces():
     assert record.authors == ["Anna Schmidt"]
     for value in filter(None, fields):
         assert value == value.strip() and "\xa0" not in value and "\t" not in value, value
+
+
+def test_a_page_without_main_content_keeps_the_fields_of_its_markup():
+    from cleaner import clean
+
+    html = ('<html><head><title>Best first telescope? - Astronomy Forum</title>'
+            '<meta property="og:site_name" content="Astronomy Forum">'
+            '<script type="application/ld+json">{"@type": "DiscussionForumPosting", '
+            '"headline": "Best first telescope?", "datePublished": "2025-02-20T10:00:00Z"}'
+            '</script></head><body><div id="app"></div><script>render()</script></body></html>')
+    record = clean(html, url="https://forum.example.org/t/1", content_type="html")
+    assert record.text == ""
+    assert (record.title, record.date) == ("Best first telescope?", "2025-02-20")
