@@ -6,7 +6,8 @@ import lxml.html
 import pytest
 from trafilatura.metadata import extract_author
 
-from cleaner.html_metadata import byline_search, declared_published, page_metadata
+from cleaner.html_dates import declared_published
+from cleaner.html_metadata import byline_search, page_metadata
 
 URL = "https://www.example-news.com/politik/bahn"
 
@@ -115,3 +116,27 @@ def test_a_page_without_main_content_keeps_the_fields_of_its_markup():
     record = clean(html, url="https://forum.example.org/t/1", content_type="html")
     assert record.text == ""
     assert (record.title, record.date) == ("Best first telescope?", "2025-02-20")
+
+
+@pytest.mark.parametrize(("body", "date"), [
+    # the date shown by the headline, not one in a sidebar's list further down
+    ("<h1>Rain at last</h1><p>By Jane Doe · March 9, 2026</p><p>It rained.</p>"
+     + "<p>Filler text of the story.</p>" * 40 + "<aside>Older: July 5, 2024</aside>",
+     "2026-03-09"),
+    # a date above the headline counts too
+    ("<nav>Home</nav><span>Dec 12, 2025</span><h1>Rain at last</h1><p>It rained.</p>",
+     "2025-12-12"),
+    # a forum question: asked, then edited: the question's date
+    (("<h1>How do I back up?</h1><div>edited Nov 28, 2014 at 10:00</div>"
+     "<div>asked Oct 16, 2010 at 22:47</div>"), "2010-10-16"),
+    # only a change is shown: that date rather than none
+    ("<h1>Rain at last</h1><p>Last updated: December 31, 2024</p>", "2024-12-31"),
+])
+def test_the_date_shown_by_the_headline(body, date):
+    assert page_metadata(page("", body), URL)["date"] == date
+
+
+def test_a_declared_published_date_beats_the_shown_one():
+    tree = page('<meta property="article:published_time" content="2017-04-03T08:00:00Z">',
+                "<h1>Rain at last</h1><p>Updated February 12, 2026</p><p>It rained.</p>")
+    assert page_metadata(tree, URL)["date"] == "2017-04-03"
