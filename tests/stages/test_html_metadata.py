@@ -6,8 +6,9 @@ import lxml.html
 import pytest
 from trafilatura.metadata import extract_author
 
+from cleaner.html_authors import byline_search
 from cleaner.html_dates import declared_published
-from cleaner.html_metadata import byline_search, page_metadata
+from cleaner.html_metadata import page_metadata
 
 URL = "https://www.example-news.com/politik/bahn"
 
@@ -140,3 +141,37 @@ def test_a_declared_published_date_beats_the_shown_one():
     tree = page('<meta property="article:published_time" content="2017-04-03T08:00:00Z">',
                 "<h1>Rain at last</h1><p>Updated February 12, 2026</p><p>It rained.</p>")
     assert page_metadata(tree, URL)["date"] == "2017-04-03"
+
+
+def test_json_ld_authors_in_a_graph_by_reference_when_meta_names_only_the_outlet():
+    tree = page('<meta name="author" content="Example News">'
+                '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", '
+                '"author": [{"@id": "#jane"}, {"@type": "Person", "name": "John Roe"}]}, '
+                '{"@type": "Person", "@id": "#jane", "name": "Jane Doe"}]}</script>',
+                "<p>Story.</p>")
+    assert page_metadata(tree, URL)["authors"] == ("Jane Doe", "John Roe")
+
+
+def test_a_forum_posts_author_from_json_ld_or_microdata_keeps_its_user_name():
+    ld = page('<script type="application/ld+json">{"@type": "DiscussionForumPosting", '
+              '"headline": "Help", "author": {"@type": "Person", "name": "sean_g42"}}</script>',
+              "<p>Question.</p>")
+    micro = page("", '<div itemprop="author" itemscope><meta itemprop="name" content="JonB">'
+                     '<span>Offline</span></div><p>Question.</p>')
+    assert page_metadata(ld, URL)["authors"] == ("sean_g42",)
+    assert page_metadata(micro, URL)["authors"] == ("JonB",)
+
+
+@pytest.mark.parametrize("body", [
+    '<h1>Rain</h1><div><span>By</span><span>Jane Doe</span></div><p>Story.</p>',
+    '<h1>Rain</h1><div><p>Written by</p><p>Jane Doe</p></div><p>Story.</p>',
+    '<h1>Rain</h1><div><h3>Author</h3><p> Jane Doe</p></div><p>Story.</p>',
+])
+def test_a_byline_opener_alone_names_the_author_in_the_next_element(body):
+    assert page_metadata(page("", body), URL)["authors"] == ("Jane Doe",)
+
+
+def test_a_link_to_an_authors_page_names_the_author():
+    tree = page("", '<nav><a href="/authors/">Our authors</a></nav><h1>Rain</h1>'
+                    '<div><a href="/authors/jane-doe">Jane Doe</a></div><p>Story.</p>')
+    assert page_metadata(tree, URL)["authors"] == ("Jane Doe",)
