@@ -46,8 +46,20 @@ def byline_search(tree: HtmlElement) -> str | None:
                 continue
             content = trim(" ".join(_kept_text(element, discarded)))
             if content and 2 < len(content) < 120:
-                return normalize_authors(None, content)
+                return _with_digits(normalize_authors(None, content) or "", content)
     return None
+
+
+def _with_digits(names: str, raw: str) -> str:
+    """trafilatura's normalized names with the user names it took digits from given back
+    ("JWoodguy13" not "JWoodguy").
+
+    >>> _with_digits("Jwoodguy; Jane Doe", "by JWoodguy13 and Jane Doe")
+    'JWoodguy13; Jane Doe'
+    """
+    users = {re.sub(r"\d", "", token).casefold(): token for token in re.findall(r"\w+", raw)
+             if any(c.isdigit() for c in token) and any(c.isalpha() for c in token)}
+    return "; ".join(users.get(name.casefold(), name) for name in names.split("; ") if name)
 
 
 # The elements either search can match: with one of the attributes it tests, or named so.
@@ -120,54 +132,74 @@ _BYLINE_MAX_CHARS = 100
 
 
 def visible_byline(tree: HtmlElement) -> str | None:
-    """The names of the first visible byline on the page: an element whose text starts with
-    "By", "Written by:", "Von", "Par", "Por"... and whose line names a person (or one
-    user name), as the page prints it above or below the story.
+    """The names of the first visible byline from the headline on (then before it): an
+    element whose text starts with "By", "Written by:", "Von", "Par", "Por"... and whose
+    line names people, or one user name linked to an author's page.
 
     >>> import lxml.html
     >>> visible_byline(lxml.html.fromstring('<div><p>By the end of the week it rained.</p>'
     ...     '<p>Written by: <a href="/a">Jane Doe</a> · Dec 3, 2025</p></div>'))
     'Jane Doe'
+    >>> visible_byline(lxml.html.fromstring('<div><nav><a>Browse By Use Case</a></nav><h1>Rain'
+    ...     '</h1><p>by <a href="/author/amanda/">Amanda</a> · Dec 20, 2025</p></div>'))
+    'Amanda'
     """
-    opener = byline_opener()
-    for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag in _NOT_TEXT:
-            continue
-        if not element.text or not opener.match(element.text):
-            continue
+    for element in _byline_candidates(tree):
         line = clean_space(" ".join(element.itertext()))
-        start = opener.match(line)
+        start = byline_opener().match(line)
         if start is None or len(line) > _BYLINE_MAX_CHARS:
             continue
         if start.end() == len(line):  # "<span>By</span><span>Jane Doe</span>"
-            line = line + " " + _next_text(element)
+            after, following = _next_shown(element)
+            line, element = f"{line} {after}", following if following is not None else element
         linked = [clean_space(a.text_content()) for a in element.iter("a")]
         if len(linked) > 1 and all(looks_like_person(n) for n in linked):
             return "; ".join(linked)  # "By <a>Jane Doe</a> <a>John Roe</a>": one name a link
         people, _ = split_authors(_NAMES_END.sub("", line[start.end():]))
         if people and all(looks_like_person(n) for n in people):
             return "; ".join(people)
+        if len(people) == 1 and people[0] in _author_pages(element):
+            return people[0]
     return None
 
 
-def _next_text(element: HtmlElement) -> str:
-    """The text shown right after `element`: its tail, else its next sibling's text, else
-    its parent's next sibling's; "" past a long one."""
+def _byline_candidates(tree: HtmlElement) -> list[HtmlElement]:
+    """The elements whose own text starts with a byline opener: from the first `<h1>` on,
+    then those before it (a menu's "By Use Case")."""
+    opener = byline_opener()
+    found, heading = [], None
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in _NOT_TEXT:
+            continue
+        if element.tag == "h1" and heading is None:
+            heading = len(found)
+        if element.text and opener.match(element.text):
+            found.append(element)
+    return found if heading is None else found[heading:] + found[:heading]
+
+
+def _next_shown(element: HtmlElement) -> tuple[str, HtmlElement | None]:
+    """The text shown right after `element` (its tail, else its next sibling's text, else
+    its parent's next sibling's; at most a byline's length), and the element it is in."""
     for current in (element, element.getparent()):
         if current is None:
             break
         if current.tail and current.tail.strip():
-            return clean_space(current.tail)[:_BYLINE_MAX_CHARS]
+            return clean_space(current.tail)[:_BYLINE_MAX_CHARS], None
         following = current.getnext()
         while following is not None and not isinstance(following.tag, str):
             following = following.getnext()
         if following is not None and following.tag not in _NOT_TEXT:
-            return clean_space(following.text_content())[:_BYLINE_MAX_CHARS]
-    return ""
+            return clean_space(following.text_content())[:_BYLINE_MAX_CHARS], following
+    return "", None
 
 
 _JSON_LD = etree.XPath('//script[@type="application/ld+json"]/text()')
 _MAX_JSON_LD_CHARS = 1_000_000
+# Things a page's JSON-LD mentions that are not the page's own text: a book it reviews, a
+# product, a reader's comment or answer, each with authors of its own.
+_OTHER_WORKS = frozenset({"Book", "Product", "Movie", "Review", "Comment", "Answer", "Course",
+                          "Event", "SoftwareApplication", "MusicRecording", "Quotation"})
 
 
 def json_ld_authors(tree: HtmlElement) -> str | None:
@@ -189,6 +221,8 @@ def json_ld_authors(tree: HtmlElement) -> str | None:
             continue
         by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and o.get("name")}
         for thing in objects:
+            if _OTHER_WORKS.intersection(_as_list(thing.get("@type"))):
+                continue
             names = [_name(a, by_id) for a in _as_list(thing.get("author"))]
             if any(names):
                 return "; ".join(n for n in names if n)
@@ -250,6 +284,13 @@ def microdata_authors(tree: HtmlElement) -> str | None:
 
 _AUTHOR_LINK = etree.XPath('//body//a[contains(@href, "/author/") or contains(@href, "/authors/")'
                            ' or contains(@href, "/autor/") or contains(@href, "/auteur/")]')
+_AUTHOR_PAGE = re.compile(r"/(?:author|authors|autor|auteur)/")
+
+
+def _author_pages(element: HtmlElement) -> list[str]:
+    """The texts of the links to an author's page inside `element`."""
+    return [clean_space(a.text_content()) for a in element.iter("a")
+            if _AUTHOR_PAGE.search(a.get("href") or "")]
 
 
 def author_link(tree: HtmlElement) -> str | None:
@@ -268,8 +309,33 @@ def author_link(tree: HtmlElement) -> str | None:
     return None
 
 
+_META_AUTHOR = etree.XPath('//meta[@name="author"]/@content')
+_LABELS = etree.XPath('//meta[starts-with(@name, "twitter:label")]')
+
+
+def labelled_author(tree: HtmlElement) -> str | None:
+    """The value of a labelled meta tag whose label opens a byline, as SEO plugins write
+    it: `twitter:label1` "Written by", `twitter:data1` the name.
+
+    >>> import lxml.html
+    >>> labelled_author(lxml.html.fromstring('<html><head><meta name="twitter:label1" '
+    ...     'content="Written by"><meta name="twitter:data1" content="Jane Doe"></head></html>'))
+    'Jane Doe'
+    """
+    for label in _LABELS(tree):
+        text = clean_space(label.get("content") or "")
+        found = byline_opener().match(text)
+        if found and found.end() == len(text):
+            name = label.get("name", "").replace("twitter:label", "twitter:data", 1)
+            for data in tree.iter("meta"):
+                if data.get("name") == name and data.get("content"):
+                    return clean_space(data.get("content"))
+    return None
+
+
 # Where authors are looked for when the meta tags declare no person, in turn.
-SEARCHES = (json_ld_authors, microdata_authors, byline_search, visible_byline, author_link)
+SEARCHES = (labelled_author, json_ld_authors, microdata_authors, byline_search, visible_byline,
+            author_link)
 
 
 def page_authors(declared: str | None, tree: HtmlElement, names: tuple[str, ...],
@@ -277,7 +343,8 @@ def page_authors(declared: str | None, tree: HtmlElement, names: tuple[str, ...]
     """(authors, the first organisation named as an author): from the declared authors;
     when they name no person, from the first of `SEARCHES` that finds one.
     """
-    people, outlets = split_authors(declared or "", names)
+    declared = _with_digits(declared or "", " ".join(_META_AUTHOR(tree)))
+    people, outlets = split_authors(declared, names)
     for search in SEARCHES:
         if people:
             break

@@ -175,3 +175,34 @@ def test_a_link_to_an_authors_page_names_the_author():
     tree = page("", '<nav><a href="/authors/">Our authors</a></nav><h1>Rain</h1>'
                     '<div><a href="/authors/jane-doe">Jane Doe</a></div><p>Story.</p>')
     assert page_metadata(tree, URL)["authors"] == ("Jane Doe",)
+
+
+def test_the_byline_below_the_headline_beats_a_menus_by():
+    tree = page("", '<nav><a href="/x">Browse By Use Case</a></nav><aside><p>by Jane Roe</p>'
+                    '</aside><h1>Rain</h1><p>by <a href="/author/amanda/">Amanda</a> · Dec 20'
+                    '</p><p>Story.</p>')
+    assert page_metadata(tree, URL)["authors"] == ("Amanda",)
+
+
+def test_an_seo_plugins_written_by_label_names_the_author():
+    tree = page('<meta name="twitter:label1" content="Written by">'
+                '<meta name="twitter:data1" content="Jane Doe">', "<p>Story.</p>")
+    assert page_metadata(tree, URL)["authors"] == ("Jane Doe",)
+
+
+def test_a_user_names_digits_stay():
+    tree = page('<meta name="author" content="jdoe777">', "<p>Story.</p>")
+    assert page_metadata(tree, URL)["authors"] == ("jdoe777",)
+
+
+def test_an_authors_label_over_a_list_of_linked_names():
+    tree = page("", '<h1>Lessons</h1><div><h6>Author(s)</h6><ul><li><a href="/l?a=1">Jane A. Doe'
+                    '</a></li><li><a href="/l?a=2">John B. Roe</a></li></ul></div><p>Story.</p>')
+    assert page_metadata(tree, URL)["authors"] == ("Jane A. Doe", "John B. Roe")
+
+
+def test_the_author_of_a_book_a_page_reviews_is_not_the_pages():
+    tree = page('<script type="application/ld+json">{"@type": "WebPage", "about": {"@type": '
+                '"Book", "name": "Rain", "author": {"@type": "Person", "name": "Ann Writer"}}}'
+                '</script>', "<p>Story.</p>")
+    assert page_metadata(tree, URL)["authors"] == ()
