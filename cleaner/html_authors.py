@@ -309,6 +309,25 @@ def author_link(tree: HtmlElement) -> str | None:
     return None
 
 
+_ARIA_LABELS = etree.XPath('//body//*[@aria-label]')
+
+
+def aria_author(tree: HtmlElement) -> str | None:
+    """The name in the first accessible label that opens like a byline ("Author: jdoe").
+
+    >>> import lxml.html
+    >>> aria_author(lxml.html.fromstring('<div><a aria-label="Share">s</a>'
+    ...     '<a aria-label="Author: jdoe" href="/user/jdoe">jdoe</a></div>'))
+    'jdoe'
+    """
+    for element in _ARIA_LABELS(tree):
+        label = clean_space(element.get("aria-label") or "")
+        found = byline_opener().match(label)
+        if found and found.end() < len(label) <= _BYLINE_MAX_CHARS:
+            return label[found.end():]
+    return None
+
+
 _META_AUTHOR = etree.XPath('//meta[@name="author"]/@content')
 _LABELS = etree.XPath('//meta[starts-with(@name, "twitter:label")]')
 
@@ -334,8 +353,8 @@ def labelled_author(tree: HtmlElement) -> str | None:
 
 
 # Where authors are looked for when the meta tags declare no person, in turn.
-SEARCHES = (labelled_author, json_ld_authors, microdata_authors, byline_search, visible_byline,
-            author_link)
+SEARCHES = (labelled_author, json_ld_authors, microdata_authors, aria_author, byline_search,
+            visible_byline, author_link)
 
 
 def page_authors(declared: str | None, tree: HtmlElement, names: tuple[str, ...],

@@ -206,3 +206,9 @@ def test_the_author_of_a_book_a_page_reviews_is_not_the_pages():
                 '"Book", "name": "Rain", "author": {"@type": "Person", "name": "Ann Writer"}}}'
                 '</script>', "<p>Story.</p>")
     assert page_metadata(tree, URL)["authors"] == ()
+
+
+def test_an_accessible_author_label_names_a_posts_user():
+    tree = page("", '<h1>Best laptop?</h1><a aria-label="Author: Delirium_77" href="/user/d">'
+                    'u/Delirium_77</a><p>Question.</p>')
+    assert page_metadata(tree, URL)["authors"] == ("Delirium_77",)
