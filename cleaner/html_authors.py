@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import deque
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -231,9 +232,9 @@ def json_ld_authors(tree: HtmlElement) -> str | None:
 
 def _objects(data: object) -> list[dict]:
     """Every JSON object in a JSON-LD value, outermost first."""
-    found, pending = [], [data]
+    found, pending = [], deque([data])
     while pending:
-        value = pending.pop(0)
+        value = pending.popleft()
         if isinstance(value, dict):
             found.append(value)
             pending.extend(value.values())

@@ -9,7 +9,6 @@ date first 0.852, then the date shown by the headline 0.870.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from htmldate import find_date
 from lxml import etree
@@ -62,47 +61,82 @@ def declared_published(tree: HtmlElement) -> str | None:
 
 def headline_text(tree: HtmlElement) -> str | None:
     """The page's shown text around its first `<h1>` with text: from a little before it to
-    well below it; None when the page has no such heading."""
-    pieces: list[str] = []
-    size, start, end = 0, None, None
-    for text, in_heading in _shown_text(tree):
-        if in_heading and start is None:
-            start = size
-        elif start is not None and end is None and not in_heading:
-            end = size
-        pieces.append(text)
-        size += len(text) + 1
-        if end is not None and size > end + _AFTER_HEADING:
-            break
-    if start is None:
-        return None
-    text = " ".join(pieces)
-    end = len(text) if end is None else end
-    return text[max(0, start - _BEFORE_HEADING):end + _AFTER_HEADING]
+    well below it (without scripts, styles, form controls); None when it has no heading.
 
-
-def _shown_text(tree: HtmlElement) -> Iterator[tuple[str, bool]]:
-    """(text, inside the first heading) of the page's body, in reading order, without
-    scripts, styles and form controls; whitespace collapsed."""
+    >>> import lxml.html
+    >>> headline_text(lxml.html.fromstring('<html><body><p>Home</p><script>x=1</script><h1>'
+    ...     'Rain <i>at</i> last</h1><p>By Jane Doe<!-- c --> today</p></body></html>'))
+    'Home Rain at last By Jane Doe today'
+    """
     body = tree.find(".//body")
     root = body if body is not None else tree
     heading = next((h for h in root.iter("h1") if h.text_content().strip()), None)
-    depth = 0  # inside the heading when > 0
-    stack: list[tuple[HtmlElement, bool]] = [(root, False)]  # (element, its end)
-    while stack:
-        element, end = stack.pop()
-        if end or not isinstance(element.tag, str):  # a comment: only its tail is shown
-            depth -= element is heading
-            if element is not root and element.tail and (text := " ".join(element.tail.split())):
-                yield text, depth > 0
+    if heading is None:
+        return None
+    before = " ".join(_shown_before(heading))
+    inside = " ".join(_shown_in(heading))
+    after = " ".join(_shown_after(heading))
+    parts = (before[-_BEFORE_HEADING:], inside, after[:_AFTER_HEADING])
+    return " ".join(part for part in parts if part)
+
+
+def _shown_before(element: HtmlElement) -> list[str]:
+    """The shown text just before `element`, at least `_BEFORE_HEADING` characters of it
+    where there are: its earlier siblings', then its ancestors' earlier siblings'."""
+    found: list[str] = []
+    for node in (element, *element.iterancestors()):
+        parent = node.getparent()
+        for sibling in node.itersiblings(preceding=True):
+            found[:0] = [*_shown_in(sibling), *_words(sibling.tail)]
+            if sum(map(len, found)) >= _BEFORE_HEADING:
+                return found
+        if parent is None or parent.tag in ("body", *_HIDDEN):
+            break
+        found[:0] = _words(parent.text)
+    return found
+
+
+def _shown_after(element: HtmlElement) -> list[str]:
+    """The shown text after `element`, about `_AFTER_HEADING` characters of it: its tail and
+    later siblings', then its ancestors' tails and later siblings'."""
+    found: list[str] = []
+    size = 0
+    for node in (element, *element.iterancestors()):
+        if node.tag == "body":
+            break
+        for sibling in (None, *node.itersiblings()):
+            pieces = _words(node.tail) if sibling is None else [
+                *_shown_in(sibling, _AFTER_HEADING - size), *_words(sibling.tail)]
+            found += pieces
+            size += sum(map(len, pieces))
+            if size >= _AFTER_HEADING:
+                return found
+    return found
+
+
+def _words(text: str | None) -> list[str]:
+    words = " ".join(text.split()) if text else ""
+    return [words] if words else []
+
+
+def _shown_in(element: HtmlElement, limit: int = _BEFORE_HEADING * 100) -> list[str]:
+    """The shown text of `element` and its descendants (not its tail), in reading order,
+    without scripts, styles and form controls; about `limit` characters at most."""
+    found: list[str] = []
+    size = 0
+    stack: list[tuple[HtmlElement, bool]] = [(element, False)]  # (element, its tail's turn)
+    while stack and size < limit:
+        node, tail = stack.pop()
+        if tail:
+            pieces = _words(node.tail)
+        elif not isinstance(node.tag, str) or node.tag in _HIDDEN:
             continue
-        depth += element is heading
-        stack.append((element, True))
-        if element.tag in _HIDDEN:
-            continue
-        if element.text and (text := " ".join(element.text.split())):
-            yield text, depth > 0
-        stack.extend((child, False) for child in reversed(element))
+        else:
+            pieces = _words(node.text)
+            stack.extend((child, flag) for child in reversed(node) for flag in (True, False))
+        found += pieces
+        size += sum(map(len, pieces))
+    return found
 
 
 def shown_dates(tree: HtmlElement) -> tuple[str | None, str | None]:

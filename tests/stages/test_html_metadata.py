@@ -212,3 +212,17 @@ def test_an_accessible_author_label_names_a_posts_user():
     tree = page("", '<h1>Best laptop?</h1><a aria-label="Author: Delirium_77" href="/user/d">'
                     'u/Delirium_77</a><p>Question.</p>')
     assert page_metadata(tree, URL)["authors"] == ("Delirium_77",)
+
+
+def test_the_text_by_the_headline_of_a_huge_or_deep_page_is_read_quickly():
+    import time
+
+    from cleaner.html_dates import shown_dates
+
+    huge = page("", "<div><p>x</p></div>" * 20000 + "<h1>Rain</h1><p>May 3, 2024</p>"
+                + "<p>y</p>" * 20000)
+    deep = page("", "<h1>Rain</h1>" + "<div>" * 200 + "May 4, 2024" + "</div>" * 200)
+    start = time.perf_counter()
+    assert shown_dates(huge) == ("2024-05-03", None)
+    assert shown_dates(deep) == ("2024-05-04", None)
+    assert time.perf_counter() - start < 2
