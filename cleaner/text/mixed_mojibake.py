@@ -49,6 +49,9 @@ def _is_word_end(match: re.Match[str]) -> bool:
     punctuation or symbols (…, ’, ®, £, ¿, no-break space): the end of a word and a sign
     after it, as text writes it, more often than one character's mojibake."""
     before = match.string[match.start() - 1:match.start()]
+    after = match.string[match.end():match.end() + 1]
+    if after and after in _CONTINUATION:
+        return False  # mojibake of mojibake: "PaweÃ…‚" is "Paweł" garbled twice
     return before.isalnum() and not any(c.isalpha() for c in match.group()[1:])
 
 
@@ -72,6 +75,8 @@ def fix_mojibake_words(text: str, language: str | None = None) -> str:
     'SÃO PAULO, à « très » bien, naïve café, Äußerst, 5 €, ‘ß’'
     >>> fix_mojibake_words("IL Y MARQUÉ… NESTLÉ® 5×£35 but CafÃ© and voilÃ\xa0")
     'IL Y MARQUÉ… NESTLÉ® 5×£35 but Café and voilà'
+    >>> fix_mojibake_words("Hosted by PaweÃ…‚ Dolega")
+    'Hosted by Paweł Dolega'
     """
     if text.isascii():
         return text

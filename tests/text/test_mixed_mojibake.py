@@ -39,3 +39,7 @@ def test_a_letter_then_a_sign_is_not_one_characters_mojibake(text):
 ])
 def test_a_words_mojibake_is_still_decoded(text, fixed):
     assert fix_mojibake_words(text) == fixed
+
+
+def test_a_sign_that_is_itself_garbled_further_is_mojibake_of_mojibake():
+    assert fix_text("Hosted by PaweÃ…\x82 Dolega, a CTO") == "Hosted by Paweł Dolega, a CTO"
