@@ -25,8 +25,13 @@ _FIX_ROUNDS = 4
 
 
 def clean(source: str | bytes, *, url: str | None = None, content_type: ContentType = "auto",
-          config: Config | None = None, id: str | None = None) -> ArticleRecord:
+          config: Config | None = None, id: str | None = None,
+          charset: str | None = None) -> ArticleRecord:
     """Clean one article (HTML or text) into an `ArticleRecord`.
+
+    `charset` is the charset declared for bytes outside them (an HTTP header's, a WARC
+    record's): decode uses it after a BOM and valid UTF-8, before the page's own
+    `<meta charset>` and detection. A label that names no text codec is ignored.
 
     Raises only `CleanerError` subclasses: `InputError` (`DecodeError`, `TimeLimitError`) for
     input that cannot be cleaned within `config.limits`, `ConfigError`/`RuleError` for a bad
@@ -35,10 +40,10 @@ def clean(source: str | bytes, *, url: str | None = None, content_type: ContentT
     >>> clean("Back to top\\nThe council approved the budget on Monday after a long debate.").text
     'The council approved the budget on Monday after a long debate.'
     """
-    check_arguments(content_type, url, id, config)
+    check_arguments(content_type, url, id, config, charset)
     with library_errors():
-        doc = run_pipeline(Document(source=source, content_type=content_type, url=url, id=id),
-                           config)
+        doc = run_pipeline(Document(source=source, content_type=content_type, url=url, id=id,
+                                    charset=charset), config)
         return to_record(doc)
 
 
@@ -72,16 +77,17 @@ def library_errors() -> Iterator[None]:
         raise StageError(f"{type(exc).__name__}: {exc}") from exc
 
 
-def check_arguments(content_type: object, url: object, id: object, config: object) -> None:
-    """InputError for arguments `clean()` cannot use: an unknown content type, a URL or id
-    that is not a str, or not valid Unicode (a lone surrogate cannot be written as JSON);
+def check_arguments(content_type: object, url: object, id: object, config: object,
+                    charset: object = None) -> None:
+    """InputError for arguments `clean()` cannot use: an unknown content type, a URL, id or
+    charset that is not a str, or not valid Unicode (a lone surrogate cannot be written as JSON);
     ConfigError for a config that is not a `Config`."""
     if config is not None and not isinstance(config, Config):
         raise ConfigError(f"config must be a Config or None, not {type(config).__name__}")
     if content_type not in _CONTENT_TYPES:
         raise InputError(f"content_type must be one of {', '.join(_CONTENT_TYPES)}, "
                          f"not {content_type!r}")
-    for name, value in (("url", url), ("id", id)):
+    for name, value in (("url", url), ("id", id), ("charset", charset)):
         if value is None:
             continue
         if not isinstance(value, str):

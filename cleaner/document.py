@@ -68,6 +68,9 @@ class Document:
     content_type: ContentType = "auto"
     url: str | None = None
     id: str | None = None
+    # The charset the caller declares for bytes (an HTTP header's, a WARC record's): decode
+    # tries it after a BOM and valid UTF-8, before the page's own <meta charset>.
+    charset: str | None = None
     text: str | None = None
     provenance: Provenance = "unknown"
     # Words of the page's visible text (HTML only), to tell how much extraction kept.

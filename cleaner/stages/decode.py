@@ -39,6 +39,10 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # Latin-1 supplement and Latin Extended-A, and the typography and symbols of those languages.
 _WESTERN_SYMBOLS = frozenset("°€£¥§©®«»‹›‘’‚“”„–—…·•¡¿ªº\xa0")
 _LETTER_RUN = re.compile(r"[^\x00-\x7f\W\d_]{3,}")
+# Declared charsets: the ones servers send by default, and WHATWG's reading of them (the
+# labels iso-8859-1 and us-ascii mean windows-1252 on the web).
+_SERVER_DEFAULTS = frozenset({"iso8859_1", "ascii"})
+_WEB_ALIASES = {"iso8859_1": "cp1252", "ascii": "cp1252"}
 
 
 def looks_like_html(text: str) -> bool:
@@ -56,11 +60,13 @@ def looks_like_html(text: str) -> bool:
     return len(tags) >= _MIN_TAGS and sum(map(len, tags)) * 20 >= len(head)
 
 
-def decode_bytes(data: bytes, fallback: str = "utf-8") -> str:
-    """Decode with a BOM, else UTF-8 if valid, else the declared charset, else detection.
+def decode_bytes(data: bytes, fallback: str = "utf-8", charset: str | None = None) -> str:
+    """Decode with a BOM, else UTF-8 if valid, else the charset the caller declares (an HTTP
+    header's, a WARC record's: `decode_declared`), else the page's own `<meta charset>`,
+    else detection.
 
-    Valid UTF-8 wins over a page's own declaration: a page that says latin-1 but is UTF-8
-    would otherwise become mojibake.
+    Valid UTF-8 wins over any declaration: a page that says latin-1 but is UTF-8 would
+    otherwise become mojibake.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -69,6 +75,8 @@ def decode_bytes(data: bytes, fallback: str = "utf-8") -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if charset and (text := decode_declared(data, charset)) is not None:
+        return text
     declared = _META_CHARSET.search(data[:8192])
     if declared:
         try:
@@ -86,6 +94,48 @@ def decode_bytes(data: bytes, fallback: str = "utf-8") -> str:
         except (LookupError, UnicodeDecodeError):
             raise DecodeError("no charset decodes this input") from None
     return data.decode(best, errors="replace")
+
+
+def decode_declared(data: bytes, charset: str) -> str | None:
+    """`data` decoded with the charset the transport declares, as browsers do: the
+    transport's word beats the page's, with one exception: ISO-8859-1 or ASCII, the default
+    servers send without knowing, gives way to a different charset the page declares. None
+    when the page's word is to be read, or the charset names no text codec or cannot decode
+    the bytes.
+
+    >>> decode_declared("мир".encode("cp1251"), "windows-1251")
+    'мир'
+    >>> decode_declared("“quoted”".encode("cp1252"), "ISO-8859-1")  # as the web reads it
+    '“quoted”'
+    >>> decode_declared("<meta charset=koi8-r>мир".encode("koi8-r"), "iso-8859-1") is None
+    True
+    """
+    codec = charset_codec(charset)
+    if codec is None:
+        return None
+    declared = _META_CHARSET.search(data[:8192])
+    page = charset_codec(declared.group(1).decode("ascii")) if declared else None
+    if page and page != codec and codec in _SERVER_DEFAULTS:
+        return None
+    for name in dict.fromkeys((_WEB_ALIASES.get(codec, codec), codec)):
+        try:
+            return data.decode(name)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return None
+
+
+def charset_codec(label: str) -> str | None:
+    """Python's canonical codec name of a charset label, or None if it names no text codec.
+
+    >>> charset_codec(" UTF8 "), charset_codec("latin-1"), charset_codec("rot13")
+    ('utf_8', 'iso8859_1', None)
+    """
+    try:
+        info = codecs.lookup(label.strip().strip("\"'"))
+    except (LookupError, ValueError):
+        return None
+    return info.name.replace("-", "_") if info._is_text_encoding else None  # not rot13, idna
 
 
 def decode_western(data: bytes) -> str | None:
@@ -142,7 +192,7 @@ class Decode(Stage):
         # A str may hold surrogates (from surrogateescape, or JSON "\ud800"): valid text
         # has none, and RE2 and JSON refuse them.
         text = replace_lone_surrogates(source) if isinstance(source, str) else decode_bytes(
-            source, self.config.decode.fallback_encoding)
+            source, self.config.decode.fallback_encoding, doc.charset)
         content_type = doc.content_type
         if content_type == "auto":
             content_type = "html" if looks_like_html(text) else "text"

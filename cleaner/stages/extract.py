@@ -228,7 +228,8 @@ def load_page(html: str) -> HtmlElement | None:
 
 def extract_with_trafilatura(html: str, url: str | None, settings: ExtractSettings,
                              limits: LimitsSettings) -> dict | None:
-    """trafilatura's text and our record's metadata, or None when it finds no main content.
+    """trafilatura's text ("" when it finds no main content) and our record's metadata, or
+    None when the input parses to no page.
 
     When the page declares its article's body (JSON-LD `articleBody`, at least
     `settings.json_ld_min_words` long) and trafilatura kept less than
@@ -250,9 +251,7 @@ def extract_with_trafilatura(html: str, url: str | None, settings: ExtractSettin
     if (body_words >= settings.json_ld_min_words
             and len(text.split()) < settings.json_ld_min_share * body_words):
         text = declared
-    if not text.strip():
-        return None
-    return {"text": text, **found}
+    return {"text": text if text.strip() else "", **found}
 
 
 _JSON_LD = etree.XPath('//script[@type="application/ld+json"]/text()')
@@ -345,6 +344,9 @@ class Extract(Stage):
             text = extract_with_justext(html) if settings.justext_fallback else ""
             return doc.evolve(text=text, provenance="extracted")
         text, page_words = found.pop("text"), found.pop("page_words")
+        if not text:  # justext's paragraphs, if any; the page's fields stay, from its markup
+            text = extract_with_justext(html) if settings.justext_fallback else ""
+            page_words = None
         description = found["description"]
         if description and description[:80] in text:
             found["description"] = None  # the standfirst is already the first paragraph

@@ -31,7 +31,8 @@ _PATTERNS = [
 
 
 def parse_date(text: str) -> str | None:
-    """The first date in `text` as ISO `YYYY-MM-DD`, or None.
+    """The first date in `text` as ISO `YYYY-MM-DD`, or None (the patterns are tried in
+    turn: a date of the first one that finds any wins).
 
     >>> parse_date("March 20, 2022"), parse_date("Publié le 3 avril 2021 à 10h"), parse_date("31.12.2020")
     ('2022-03-20', '2021-04-03', '2020-12-31')
@@ -39,18 +40,34 @@ def parse_date(text: str) -> str | None:
     True
     """
     for pattern in _PATTERNS:
-        found = pattern.search(text)
-        if not found:
-            continue
-        parts = found.groupdict()
-        month = int(parts["mnum"]) if parts.get("mnum") else MONTH_NUMBERS.get(parts["month"].lower())
-        if month is None:
-            continue
-        try:
-            return dt.date(int(parts["year"]), month, int(parts["day"])).isoformat()
-        except ValueError:
-            continue
+        for found in pattern.finditer(text):
+            date = _iso(found)
+            if date:
+                return date
+            break
     return None
+
+
+def find_dates(text: str) -> list[tuple[int, str]]:
+    """Every date in `text`: (where it starts, ISO date), in the order they appear.
+
+    >>> find_dates("Posted on December 18, 2025 · Updated 2025-12-19")
+    [(10, '2025-12-18'), (38, '2025-12-19')]
+    """
+    found = {match.start(): date for pattern in _PATTERNS for match in pattern.finditer(text)
+             if (date := _iso(match))}
+    return sorted(found.items())
+
+
+def _iso(found: re.Match[str]) -> str | None:
+    parts = found.groupdict()
+    month = int(parts["mnum"]) if parts.get("mnum") else MONTH_NUMBERS.get(parts["month"].lower())
+    if month is None:
+        return None
+    try:
+        return dt.date(int(parts["year"]), month, int(parts["day"])).isoformat()
+    except ValueError:
+        return None
 
 
 _WEEKDAY = (r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag"

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from ftfy.badness import badness
+
 # windows-1252's characters for the bytes 0x80-0xBF (UTF-8 continuation bytes); its five
 # undefined bytes are read as the C1 control of the same number, as ftfy's "sloppy" codec.
 _CONTINUATION = "".join(
@@ -37,7 +39,31 @@ def _decode(match: re.Match[str]) -> str:
         return run
     if any("\x80" <= c <= "\x9f" or "\u0700" <= c <= "\u07ff" for c in decoded):
         return run  # C1 controls; Syriac, Thaana, NKo: "ß’" is German, not NKo "ߒ"
+    if len(decoded) == 1 and _is_word_end(match) and not _less_bad(match, decoded):
+        return run  # "MARQUÉ…", "SÓ…", "NESTLÉ®", "ZZAJÉ’s", "5×£35": a letter, then a sign
     return decoded
+
+
+def _is_word_end(match: re.Match[str]) -> bool:
+    """True when the run follows a letter or digit and its continuation bytes show as
+    punctuation or symbols (…, ’, ®, £, ¿, no-break space): the end of a word and a sign
+    after it, as text writes it, more often than one character's mojibake."""
+    before = match.string[match.start() - 1:match.start()]
+    after = match.string[match.end():match.end() + 1]
+    if after and after in _CONTINUATION:
+        return False  # mojibake of mojibake: "PaweÃ…‚" is "Paweł" garbled twice
+    return before.isalnum() and not any(c.isalpha() for c in match.group()[1:])
+
+
+def _less_bad(match: re.Match[str], decoded: str) -> bool:
+    """True when ftfy's measure of mojibake finds the word better decoded ("CafÃ©")."""
+    text = match.string
+    start = max(text.rfind(" ", 0, match.start()) + 1, match.start() - 20)
+    end = text.find(" ", match.end())
+    end = min(len(text) if end < 0 else end, match.end() + 20)
+    word = text[start:end]
+    fixed = text[start:match.start()] + decoded + text[match.end():end]
+    return badness(fixed) < badness(word)
 
 
 def fix_mojibake_words(text: str, language: str | None = None) -> str:
@@ -47,6 +73,10 @@ def fix_mojibake_words(text: str, language: str | None = None) -> str:
     'Kenzaburō Ōe and Czesław Miłosz; ω = 2 x π x rpm; é'
     >>> fix_mojibake_words("SÃO PAULO, à « très » bien, naïve café, Äußerst, 5 €, ‘ß’")
     'SÃO PAULO, à « très » bien, naïve café, Äußerst, 5 €, ‘ß’'
+    >>> fix_mojibake_words("IL Y MARQUÉ… NESTLÉ® 5×£35 but CafÃ© and voilÃ\xa0")
+    'IL Y MARQUÉ… NESTLÉ® 5×£35 but Café and voilà'
+    >>> fix_mojibake_words("Hosted by PaweÃ…‚ Dolega")
+    'Hosted by Paweł Dolega'
     """
     if text.isascii():
         return text

@@ -62,8 +62,8 @@ def trim_name(name: str) -> str:
     'Jane Doe'
     >>> trim_name("Luke Roe December 3")
     'Luke Roe'
-    >>> trim_name("Tom May"), trim_name("Updated Dec 3"), trim_name("Sun Dec")
-    ('Tom May', '', '')
+    >>> trim_name("Tom May"), trim_name("Updated Dec 3"), trim_name("Sun Dec"), trim_name("August")
+    ('Tom May', '', '', '')
     """
     words = _words()
     tokens = _TOKEN.findall(clean_space(name))
@@ -71,9 +71,8 @@ def trim_name(name: str) -> str:
         tokens.pop(0)
     if tokens and _token_key(tokens[0]) in words["roles"] - words["openers"]:
         return ""  # "Updated Dec 3", "Staff Writer": no name
-    if len(tokens) > 1 and all(_token_key(t) in words["months"] or t[:1].isdigit()
-                               for t in tokens[:2]):
-        return ""  # "Sun Dec 3": a date
+    if all(_token_key(t) in words["months"] or t[:1].isdigit() for t in tokens[:2]):
+        return ""  # "Sun Dec 3", "August": a date
     for index, token in enumerate(tokens[1:], start=1):
         key = _token_key(token)
         is_date = key in words["months"] and (index >= 2 or index + 1 < len(tokens)

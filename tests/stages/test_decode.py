@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner.document import Document
-from cleaner.errors import DecodeError
+from cleaner.errors import DecodeError, InputError
 from cleaner.stages.decode import decode_bytes, looks_like_html
 from tests.stages.documents import run_stage
 
@@ -73,3 +73,42 @@ def test_the_stage_decodes_bytes_and_tells_html_from_text():
     assert (doc.text, doc.content_type) == ("café <p>x</p>", "text")
     page = "<html><body><p>Hi</p></body></html>"
     assert run_stage("decode", Document(source=page)).content_type == "html"
+
+
+RUSSIAN = "Привет мир, всё хорошо сегодня"
+
+
+@pytest.mark.parametrize(("data", "charset", "expected"), [
+    # a short Cyrillic text that detection alone cannot tell from Western European
+    (RUSSIAN.encode("cp1251"), "windows-1251", RUSSIAN),
+    (RUSSIAN.encode("koi8-r"), "KOI8-R", RUSSIAN),
+    # the transport's word beats the page's own
+    (f'<meta charset="koi8-r"><p>{RUSSIAN}</p>'.encode("cp1251"), "windows-1251",
+     f'<meta charset="koi8-r"><p>{RUSSIAN}</p>'),
+    # ... unless it is ISO-8859-1, the default servers send without knowing
+    (f'<meta charset="windows-1251"><p>{RUSSIAN}</p>'.encode("cp1251"), "iso-8859-1",
+     f'<meta charset="windows-1251"><p>{RUSSIAN}</p>'),
+    # valid UTF-8 and a BOM win over any declaration
+    ("Café “quoted”".encode(), "iso-8859-1", "Café “quoted”"),
+    ("\ufeffZoë".encode("utf-8"), "windows-1251", "Zoë"),
+    # ISO-8859-1 as the web reads it: windows-1252 (curly quotes in 0x80-0x9f)
+    ("“quoted” à Paris".encode("cp1252"), "ISO-8859-1", "“quoted” à Paris"),
+])
+def test_a_declared_charset_is_used_before_sniffing(data, charset, expected):
+    assert decode_bytes(data, charset=charset) == expected
+
+
+@pytest.mark.parametrize("charset", ["x-made-up", "rot13", "shift_jis"])
+def test_an_unusable_declared_charset_is_ignored(charset):
+    text = "Le café est très apprécié des élèves, à Genève comme à Zürich. " * 5
+    assert decode_bytes(text.encode("cp1252"), charset=charset) == text
+
+
+def test_clean_takes_a_declared_charset():
+    from cleaner import clean
+
+    html = f"<html><body><article><p>{RUSSIAN}. {RUSSIAN}.</p></article></body></html>"
+    record = clean(html.encode("cp1251"), content_type="html", charset="windows-1251")
+    assert RUSSIAN in record.text
+    with pytest.raises(InputError):
+        clean(b"x", charset=1251)

@@ -6,7 +6,9 @@ import lxml.html
 import pytest
 from trafilatura.metadata import extract_author
 
-from cleaner.html_metadata import byline_search, declared_published, page_metadata
+from cleaner.html_authors import byline_search
+from cleaner.html_dates import declared_published
+from cleaner.html_metadata import page_metadata
 
 URL = "https://www.example-news.com/politik/bahn"
 
@@ -102,3 +104,125 @@ def test_record_fields_have_no_padding_tabs_or_no_break_spaces():
     assert record.authors == ["Anna Schmidt"]
     for value in filter(None, fields):
         assert value == value.strip() and "\xa0" not in value and "\t" not in value, value
+
+
+def test_a_page_without_main_content_keeps_the_fields_of_its_markup():
+    from cleaner import clean
+
+    html = ('<html><head><title>Best first telescope? - Astronomy Forum</title>'
+            '<meta property="og:site_name" content="Astronomy Forum">'
+            '<script type="application/ld+json">{"@type": "DiscussionForumPosting", '
+            '"headline": "Best first telescope?", "datePublished": "2025-02-20T10:00:00Z"}'
+            '</script></head><body><div id="app"></div><script>render()</script></body></html>')
+    record = clean(html, url="https://forum.example.org/t/1", content_type="html")
+    assert record.text == ""
+    assert (record.title, record.date) == ("Best first telescope?", "2025-02-20")
+
+
+@pytest.mark.parametrize(("body", "date"), [
+    # the date shown by the headline, not one in a sidebar's list further down
+    ("<h1>Rain at last</h1><p>By Jane Doe · March 9, 2026</p><p>It rained.</p>"
+     + "<p>Filler text of the story.</p>" * 40 + "<aside>Older: July 5, 2024</aside>",
+     "2026-03-09"),
+    # a date above the headline counts too
+    ("<nav>Home</nav><span>Dec 12, 2025</span><h1>Rain at last</h1><p>It rained.</p>",
+     "2025-12-12"),
+    # a forum question: asked, then edited: the question's date
+    (("<h1>How do I back up?</h1><div>edited Nov 28, 2014 at 10:00</div>"
+     "<div>asked Oct 16, 2010 at 22:47</div>"), "2010-10-16"),
+    # only a change is shown: that date rather than none
+    ("<h1>Rain at last</h1><p>Last updated: December 31, 2024</p>", "2024-12-31"),
+])
+def test_the_date_shown_by_the_headline(body, date):
+    assert page_metadata(page("", body), URL)["date"] == date
+
+
+def test_a_declared_published_date_beats_the_shown_one():
+    tree = page('<meta property="article:published_time" content="2017-04-03T08:00:00Z">',
+                "<h1>Rain at last</h1><p>Updated February 12, 2026</p><p>It rained.</p>")
+    assert page_metadata(tree, URL)["date"] == "2017-04-03"
+
+
+def test_json_ld_authors_in_a_graph_by_reference_when_meta_names_only_the_outlet():
+    tree = page('<meta name="author" content="Example News">'
+                '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", '
+                '"author": [{"@id": "#jane"}, {"@type": "Person", "name": "John Roe"}]}, '
+                '{"@type": "Person", "@id": "#jane", "name": "Jane Doe"}]}</script>',
+                "<p>Story.</p>")
+    assert page_metadata(tree, URL)["authors"] == ("Jane Doe", "John Roe")
+
+
+def test_a_forum_posts_author_from_json_ld_or_microdata_keeps_its_user_name():
+    ld = page('<script type="application/ld+json">{"@type": "DiscussionForumPosting", '
+              '"headline": "Help", "author": {"@type": "Person", "name": "sean_g42"}}</script>',
+              "<p>Question.</p>")
+    micro = page("", '<div itemprop="author" itemscope><meta itemprop="name" content="JonB">'
+                     '<span>Offline</span></div><p>Question.</p>')
+    assert page_metadata(ld, URL)["authors"] == ("sean_g42",)
+    assert page_metadata(micro, URL)["authors"] == ("JonB",)
+
+
+@pytest.mark.parametrize("body", [
+    '<h1>Rain</h1><div><span>By</span><span>Jane Doe</span></div><p>Story.</p>',
+    '<h1>Rain</h1><div><p>Written by</p><p>Jane Doe</p></div><p>Story.</p>',
+    '<h1>Rain</h1><div><h3>Author</h3><p> Jane Doe</p></div><p>Story.</p>',
+])
+def test_a_byline_opener_alone_names_the_author_in_the_next_element(body):
+    assert page_metadata(page("", body), URL)["authors"] == ("Jane Doe",)
+
+
+def test_a_link_to_an_authors_page_names_the_author():
+    tree = page("", '<nav><a href="/authors/">Our authors</a></nav><h1>Rain</h1>'
+                    '<div><a href="/authors/jane-doe">Jane Doe</a></div><p>Story.</p>')
+    assert page_metadata(tree, URL)["authors"] == ("Jane Doe",)
+
+
+def test_the_byline_below_the_headline_beats_a_menus_by():
+    tree = page("", '<nav><a href="/x">Browse By Use Case</a></nav><aside><p>by Jane Roe</p>'
+                    '</aside><h1>Rain</h1><p>by <a href="/author/amanda/">Amanda</a> · Dec 20'
+                    '</p><p>Story.</p>')
+    assert page_metadata(tree, URL)["authors"] == ("Amanda",)
+
+
+def test_an_seo_plugins_written_by_label_names_the_author():
+    tree = page('<meta name="twitter:label1" content="Written by">'
+                '<meta name="twitter:data1" content="Jane Doe">', "<p>Story.</p>")
+    assert page_metadata(tree, URL)["authors"] == ("Jane Doe",)
+
+
+def test_a_user_names_digits_stay():
+    tree = page('<meta name="author" content="jdoe777">', "<p>Story.</p>")
+    assert page_metadata(tree, URL)["authors"] == ("jdoe777",)
+
+
+def test_an_authors_label_over_a_list_of_linked_names():
+    tree = page("", '<h1>Lessons</h1><div><h6>Author(s)</h6><ul><li><a href="/l?a=1">Jane A. Doe'
+                    '</a></li><li><a href="/l?a=2">John B. Roe</a></li></ul></div><p>Story.</p>')
+    assert page_metadata(tree, URL)["authors"] == ("Jane A. Doe", "John B. Roe")
+
+
+def test_the_author_of_a_book_a_page_reviews_is_not_the_pages():
+    tree = page('<script type="application/ld+json">{"@type": "WebPage", "about": {"@type": '
+                '"Book", "name": "Rain", "author": {"@type": "Person", "name": "Ann Writer"}}}'
+                '</script>', "<p>Story.</p>")
+    assert page_metadata(tree, URL)["authors"] == ()
+
+
+def test_an_accessible_author_label_names_a_posts_user():
+    tree = page("", '<h1>Best laptop?</h1><a aria-label="Author: Delirium_77" href="/user/d">'
+                    'u/Delirium_77</a><p>Question.</p>')
+    assert page_metadata(tree, URL)["authors"] == ("Delirium_77",)
+
+
+def test_the_text_by_the_headline_of_a_huge_or_deep_page_is_read_quickly():
+    import time
+
+    from cleaner.html_dates import shown_dates
+
+    huge = page("", "<div><p>x</p></div>" * 20000 + "<h1>Rain</h1><p>May 3, 2024</p>"
+                + "<p>y</p>" * 20000)
+    deep = page("", "<h1>Rain</h1>" + "<div>" * 200 + "May 4, 2024" + "</div>" * 200)
+    start = time.perf_counter()
+    assert shown_dates(huge) == ("2024-05-03", None)
+    assert shown_dates(deep) == ("2024-05-04", None)
+    assert time.perf_counter() - start < 2

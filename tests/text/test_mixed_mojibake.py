@@ -23,3 +23,23 @@ def test_a_mojibake_word_next_to_right_unicode_is_decoded(word):
 ])
 def test_right_text_is_kept(text):
     assert fix_mojibake_words(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "ELLE A DIT OUI, C'EST MARQUÉ…", "SÓ…", "NESTLÉ® chocolate", "Join ZZAJÉ’s fan list",
+    "Offering 5×£35 pin ups", "SELKÄ\xa0EDELLÄ\xa0MAAHAN", "4288×…", "AHÅ™, the new sofa",
+])
+def test_a_letter_then_a_sign_is_not_one_characters_mojibake(text):
+    assert fix_mojibake_words(text) == text
+
+
+@pytest.mark.parametrize(("text", "fixed"), [
+    ("CafÃ© owners", "Café owners"), ("voilÃ\xa0 tout", "voilà tout"),
+    ("MÃ¼nchen, KÃ¶ln", "München, Köln"), ("CzesÅ‚aw", "Czesław"),
+])
+def test_a_words_mojibake_is_still_decoded(text, fixed):
+    assert fix_mojibake_words(text) == fixed
+
+
+def test_a_sign_that_is_itself_garbled_further_is_mojibake_of_mojibake():
+    assert fix_text("Hosted by PaweÃ…\x82 Dolega, a CTO") == "Hosted by Paweł Dolega, a CTO"

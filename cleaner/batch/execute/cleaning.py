@@ -13,7 +13,6 @@ from typing import Any
 
 from cleaner.api import Expired, clean, stable_id
 from cleaner.api import time_limit as api_time_limit
-from cleaner.batch.io.charset import apply_header_charset
 from cleaner.batch.io.readers import ErrorRow, SourceItem
 from cleaner.config import Config
 from cleaner.document import Document
@@ -45,19 +44,12 @@ def clean_item(item: SourceItem | ErrorRow, config: Config | None,
         return item
     try:
         with time_limit(timeout):
-            return clean(source_of(item), url=item.url, content_type=item.content_type,
-                         config=config, id=item.id)
+            return clean(item.source, url=item.url, content_type=item.content_type,
+                         config=config, id=item.id, charset=item.charset)
     except DocumentTimeout:
         return error_row(item, "timeout", f"cleaning took longer than the limit of {timeout:g} s")
     except CleanerError as exc:
         return error_row(item, error_kind(exc), str(exc))
-
-
-def source_of(item: SourceItem) -> str | bytes:
-    """What `clean()` gets: the item's source, decoded by its HTTP charset where it has one."""
-    if item.charset and isinstance(item.source, bytes):
-        return apply_header_charset(item.source, item.charset)
-    return item.source
 
 
 def kept_positions(item: SourceItem, config: Config, timeout: float | None) -> list[int] | None:
@@ -65,8 +57,8 @@ def kept_positions(item: SourceItem, config: Config, timeout: float | None) -> l
     record cannot tell (`cleaner.batch.steps.templates.block_positions`): its pipeline, which
     is deterministic, run again as `clean()` ran it. None when that fails or takes longer
     than `timeout` (it did not the first time)."""
-    document = Document(source=source_of(item), content_type=item.content_type, url=item.url,
-                        id=item.id)
+    document = Document(source=item.source, content_type=item.content_type, url=item.url,
+                        id=item.id, charset=item.charset)
     try:
         with time_limit(timeout):
             return [block.position for block in pipeline_for(config)(document).blocks]

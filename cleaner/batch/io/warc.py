@@ -2,8 +2,8 @@
 
 Every `response` record whose HTTP `Content-Type` is HTML is one document: `id` is its
 `WARC-Record-ID` (without the angle brackets), `url` its `WARC-Target-URI`, and the bytes
-keep the HTTP header's charset (`SourceItem.charset`, weighed with the page's own
-declaration by `cleaner.batch.io.charset`) and lose their chunked transfer coding and gzip or
+keep the HTTP header's charset (`SourceItem.charset`, handed to `clean(..., charset=...)`,
+whose decode stage weighs it with the page's own declaration) and lose their chunked transfer coding and gzip or
 deflate content coding. Other records are no documents: they are counted by
 reason (`record_type:request`, `content_type:image/png`, ...) in the shard's marker and the
 manifest, never written as rows. A truncated file ends as one `truncated` error row; the
