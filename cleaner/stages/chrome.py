@@ -253,9 +253,13 @@ class Chrome(Stage):
             verdicts.update(dict.fromkeys(self._related_list(blocks, stems),
                                           (_RELATED, _RELATED_LIST_REASON)))
         max_words = self.settings.headline_max_words
-        headlines = [i for i, b in enumerate(blocks) if i not in verdicts and not layout.prose[i]
-                     and is_headline_like(b.text, max_words) and self._teaser_shaped(b.text)]
-        if headlines and on[_TEASER]:
+        inside = [i for i, b in enumerate(blocks) if i not in verdicts and not layout.prose[i]
+                  and layout.first_prose < i < layout.last_prose
+                  and is_headline_like(b.text, max_words)]
+        headlines = [i for i in inside if self._teaser_shaped(blocks[i].text)]
+        # A story with subheadings of its own (lines no teaser is shaped like) has its
+        # sentence-case headings too: "Why you can trust my advice" is one of them.
+        if headlines and on[_TEASER] and len(headlines) == len(inside):
             verdicts.update(dict.fromkeys(self._teasers(headlines, stems, layout),
                                           (_TEASER, _TEASER_REASON)))
         return verdicts

@@ -25,6 +25,12 @@ def test_an_inserted_teaser_headline_is_removed():
     assert removed(record)[teaser] == "inserted.teaser"
 
 
+def test_in_a_story_with_subheadings_a_sentence_case_heading_is_one_of_them():
+    heading, question = "Floods leave thousands homeless in coastal villages", "What Comes Next?"
+    record = clean(body(P1, heading, P2, question, P3), content_type="text", config=INSERTED)
+    assert heading in record.text
+
+
 def test_a_caption_repeating_a_name_from_the_story_is_removed():
     caption = "Foreign Minister Wang Yi"
     record = clean(body(f"Foreign Minister Wang Yi met his counterpart. {P1}", caption, P2, P3),
