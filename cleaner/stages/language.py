@@ -25,13 +25,11 @@ _NOT_LATIN = frozenset(code for codes in LANGUAGES.values() for code in codes)
 @functools.lru_cache(maxsize=1)
 def _factory():
     from langdetect import DetectorFactory
-    from langdetect.detector_factory import init_factory
+
+    from cleaner.langprofiles import load_factory
 
     DetectorFactory.seed = 0
-    init_factory()
-    from langdetect import detector_factory
-
-    return detector_factory._factory
+    return load_factory()
 
 
 def language_sample(blocks: tuple[Block, ...], max_chars: int) -> str:
