@@ -53,6 +53,9 @@ def detect_language(sample: str, min_letters: int, trials: int = 2) -> str | Non
     """
     if sum(ch.isalpha() for ch in sample) < min_letters:
         return None
+    script = dominant_script(sample)
+    if len(LANGUAGES.get(script or "", ())) == 1:  # the script decides (Greek, Thai, Hangul...):
+        return in_script([], script)  # whatever langdetect ranked, `in_script` answers this
     from langdetect.lang_detect_exception import LangDetectException
 
     detector = _factory().create()
@@ -62,7 +65,7 @@ def detect_language(sample: str, min_letters: int, trials: int = 2) -> str | Non
         ranked = [_ISO_639_1.get(p.lang, p.lang) for p in detector.get_probabilities()]
     except LangDetectException:
         ranked = []
-    return in_script(ranked, dominant_script(sample))
+    return in_script(ranked, script)
 
 
 def in_script(ranked: list[str], script: str | None) -> str | None:
