@@ -58,7 +58,9 @@ def detect_language(sample: str, min_letters: int, trials: int = 2) -> str | Non
         return in_script([], script)  # whatever langdetect ranked, `in_script` answers this
     from langdetect.lang_detect_exception import LangDetectException
 
-    detector = _factory().create()
+    from cleaner.fast_detector import FastDetector
+
+    detector = FastDetector(_factory())  # what `_factory().create()` makes, sooner
     detector.n_trial = trials
     detector.append(sample)
     try:
