@@ -270,7 +270,7 @@ def extract_with_trafilatura(html: str, url: str | None, settings: ExtractSettin
 def _json_ld() -> etree.XPath:
     from lxml import etree
 
-    return etree.XPath('//script[@type="application/ld+json"]/text()')
+    return etree.XPath('//script[@type="application/ld+json"]/text()', smart_strings=False)
 
 
 _MAX_JSON_LD_CHARS = 2_000_000
