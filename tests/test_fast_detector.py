@@ -32,7 +32,7 @@ def _random_texts(n: int) -> list[str]:
     return ["".join(rng.choice(pool) for _ in range(rng.randint(1, 300))) for _ in range(n)]
 
 
-def _run(cls, text: str):
+def _run(cls, text: str, trials: int = 1):
     detector = cls(_factory())
     detector.n_trial = 1
     detector.append(text)
@@ -41,7 +41,7 @@ def _run(cls, text: str):
     probs = None
     if ngrams:
         fresh = cls(_factory())
-        fresh.n_trial = 1
+        fresh.n_trial = trials
         fresh.append(text)
         probs = [(p.lang, p.prob) for p in fresh.get_probabilities()]
     return detector.text, ngrams, probs
@@ -50,3 +50,8 @@ def _run(cls, text: str):
 def test_fast_detector_is_langdetects():
     for text in SAMPLES + _random_texts(300):
         assert _run(FastDetector, text) == _run(Detector, text), text
+
+
+def test_fast_detector_ranks_as_langdetect_over_several_trials():
+    for text in SAMPLES:
+        assert _run(FastDetector, text, 7) == _run(Detector, text, 7), text
