@@ -21,11 +21,56 @@ from langdetect.utils.unicode_block import unicode_block
 _SPACES = re.compile(" {2,}")
 
 
-@functools.lru_cache(maxsize=65536)
-def _normalized(ch: str) -> tuple[str, bool]:
-    """NGram.normalize of a character, and whether the result is upper case."""
-    out = NGram.normalize(ch)
-    return out, out.isupper()
+class _Normalized(dict):
+    """code point -> NGram.normalize of its character, filled as characters are met (a
+    table for `str.translate`)."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = NGram.normalize(chr(code))
+        return self[code]
+
+
+_NORMALIZED = _Normalized()
+_MEMO_WORDS = 200_000  # a word memo is emptied when it grows past this
+_memos: dict[int, tuple[object, dict[tuple[str, bool], tuple[str, ...]]]] = {}
+
+
+def _memo_for(table: object) -> dict[tuple[str, bool], tuple[str, ...]]:
+    """The n-grams of words already seen with this table of n-grams (held, so that its id
+    is not reused)."""
+    held = _memos.get(id(table))
+    if held is None or held[0] is not table:
+        held = _memos[id(table)] = (table, {})
+    if len(held[1]) > _MEMO_WORDS:
+        held[1].clear()
+    return held[1]
+
+
+def _word_ngrams(word: str, spaced: bool, table: object) -> tuple[str, ...]:
+    """langdetect's n-grams of one normalized word (no space in it), and of the space after
+    it when `spaced`: `NGram.add_char` and `Detector._extract_ngrams`, step by step."""
+    result: list[str] = []
+    grams, capital = " ", False
+    for ch in word + " " if spaced else word:
+        last = grams[-1]
+        if last == " ":
+            grams, capital = " ", False
+        elif len(grams) >= 3:
+            grams = grams[1:]
+        grams += ch
+        if ch.isupper():
+            capital = capital or last.isupper()
+            if capital:
+                continue
+        else:
+            capital = False
+        for n in (1, 2, 3):
+            if len(grams) < n:
+                break
+            w = grams[-n:]
+            if w != " " and w in table:
+                result.append(w)
+    return tuple(result)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -53,32 +98,22 @@ class FastDetector(Detector):
             self.text = "".join(ch for ch in self.text if ch < "A" or "z" < ch)
 
     def _extract_ngrams(self) -> list[str]:
+        """langdetect's n-grams of the text, word by word: its n-gram buffer starts afresh
+        after each space, so the n-grams of a word (and of the space after it) depend on
+        the word alone, and a word seen before costs one lookup."""
         table = self.word_lang_prob_map
+        memo = _memo_for(table)
+        parts = self.text.translate(_NORMALIZED).split(" ")
+        last = len(parts) - 1
         result: list[str] = []
-        grams, capital = " ", False
-        for raw in self.text:
-            ch, upper = _normalized(raw)
-            last = grams[-1]
-            if last == " ":
-                grams, capital = " ", False
-                if ch == " ":
-                    continue
-            elif len(grams) >= 3:
-                grams = grams[1:]
-            grams += ch
-            if upper:
-                capital = capital or last.isupper()
-                if capital:
-                    continue
-            else:
-                capital = False
-            for n in (1, 2, 3):
-                if len(grams) < n:
-                    break
-                w = grams[-n:]
-                if w != " " and w in table:
-                    result.append(w)
+        for i, word in enumerate(parts):
+            if word:
+                found = memo.get((word, i < last))
+                if found is None:
+                    found = memo[word, i < last] = _word_ngrams(word, i < last, table)
+                result.extend(found)
         return result
+
 
     def _update_lang_prob(self, prob: list[float], word: str | None, alpha: float) -> bool:
         """langdetect's update, each language's probability times (weight + its n-gram
