@@ -51,7 +51,7 @@ def detect_language(sample: str, min_letters: int, trials: int = 2) -> str | Non
     >>> detect_language("外交部长周三在北京举行会谈，讨论贸易和安全问题。 Indonesia Jakarta", 5)
     'zh'
     """
-    if sum(ch.isalpha() for ch in sample) < min_letters:
+    if sum(map(str.isalpha, sample)) < min_letters:
         return None
     script = dominant_script(sample)
     if len(LANGUAGES.get(script or "", ())) == 1:  # the script decides (Greek, Thai, Hangul...):
