@@ -18,6 +18,11 @@ Run from the repository root::
     .venv/bin/python -m bench.speed [--rounds 3] [--limit N] [--wcxb 100] [--check]
     .venv/bin/python -m bench.speed --profile text   # cProfile of text-mode clean(), top 30
     .venv/bin/python -m bench.speed --profile html   # the same for HTML mode
+    .venv/bin/python -m bench.speed --startup 5      # `cleaner clean small.txt` vs import
+
+``--startup N`` times, N times interleaved, the wall time of ``cleaner clean`` on a small
+text file against ``python -c "import trafilatura"`` (goal <= 2.0x, on the means); the
+disk cache (`cleaner.disk_cache`) is warmed first, as any second run finds it.
 
 Exit code is 0 unless ``--check`` is given and a goal fails.
 """
@@ -36,6 +41,9 @@ from bench.datasets import pages as dataset_pages
 
 TEXT_FASTER_GOAL = 8.0   # trafilatura / text-mode clean >= this (means per page)
 HTML_COST_GOAL = 1.10    # html-mode clean / trafilatura <= this (means per page)
+STARTUP_GOAL = 2.0       # `cleaner clean small.txt` / `python -c "import trafilatura"` <= this
+SMALL_TEXT = ("Back to top\nThe council approved the budget on Monday after a long debate "
+              "about schools, roads and the new hospital.\n")
 WCXB_STEP = 7            # the WCXB sample: every 7th page of dev, in id order
 TASKS = ("clean html", "trafilatura.extract", "clean text")
 
@@ -122,6 +130,35 @@ def profile(pages: list[tuple[str, str]], mode: str, top: int = 30) -> None:
         pstats.Stats(prof, stream=sys.stdout).sort_stats(key).print_stats(top)
 
 
+def startup(rounds: int) -> bool:
+    """Print the wall times of `cleaner clean small.txt` and of importing trafilatura."""
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    bin_dir = Path(sys.executable).parent
+    with tempfile.TemporaryDirectory() as folder:
+        small = Path(folder) / "small.txt"
+        small.write_text(SMALL_TEXT, encoding="utf-8")
+        commands = {"cleaner clean small.txt": [str(bin_dir / "cleaner"), "clean", str(small)],
+                    "python -c 'import trafilatura'": [sys.executable, "-c", "import trafilatura"]}
+        subprocess.run(commands["cleaner clean small.txt"], check=True, capture_output=True)
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(rounds):
+            for name, command in commands.items():
+                t0 = perf_counter_ns()
+                subprocess.run(command, check=True, capture_output=True)
+                times[name].append((perf_counter_ns() - t0) / 1e9)
+    print("\n| command | mean s | median s |\n|---|---|---|")
+    for name, values in times.items():
+        print(f"| {name} | {statistics.fmean(values):.3f} | {statistics.median(values):.3f} |")
+    ratio = statistics.fmean(times["cleaner clean small.txt"]) / statistics.fmean(
+        times["python -c 'import trafilatura'"])
+    print(f"\nstart-up: {ratio:.2f}x the import of trafilatura (goal <= {STARTUP_GOAL}): "
+          f"{'PASS' if ratio <= STARTUP_GOAL else 'FAIL'}")
+    return ratio <= STARTUP_GOAL
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--limit", type=int, help="the first N Zyte pages only")
@@ -129,8 +166,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--profile", choices=("text", "html"),
                     help="only run cProfile over clean() in this mode and print the top")
+    ap.add_argument("--startup", type=int, metavar="N",
+                    help="only time `cleaner clean small.txt` against importing trafilatura")
     ap.add_argument("--check", action="store_true", help="exit 1 if a goal fails")
     args = ap.parse_args(argv)
+    if args.startup:
+        return 1 if not startup(args.startup) and args.check else 0
 
     inputs = load_inputs(args.limit, args.wcxb)
     if args.profile:
