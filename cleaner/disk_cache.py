@@ -6,7 +6,8 @@ the content depends on, so a stale entry is never read: a changed source has ano
 An entry starts with the length and CRC-32 of its data; one that is truncated or corrupt
 fails that check and is rebuilt. Writing is atomic (a temporary file, then a rename) and best effort:
 a read-only or missing directory only means that nothing is cached.
-`CLEANER_CACHE_DIR=off` switches the cache off.
+Entries of a name left unwritten for 30 days are removed when another of that name is
+written. `CLEANER_CACHE_DIR=off` switches the cache off.
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import time
 import zlib
 from collections.abc import Callable
 from pathlib import Path
 
+_MAX_AGE_SECONDS = 30 * 24 * 3600  # older entries of the same name go when one is written
 _HEADER = 12  # length (8 bytes) and CRC-32 (4 bytes) of the data, little-endian
 
 
@@ -42,6 +45,7 @@ def cached_bytes(name: str, key: str, build: Callable[[], bytes]) -> bytes:
     data = build()
     if path is not None:
         _write(path, data)
+        _prune(path.parent, name)
     return data
 
 
@@ -69,6 +73,17 @@ def _write(path: Path, data: bytes) -> None:
         try:
             os.unlink(tmp.name)
         except (OSError, NameError):
+            pass
+
+
+def _prune(folder: Path, name: str) -> None:
+    """Remove entries of `name` not written for `_MAX_AGE_SECONDS` (other keys: stale)."""
+    cutoff = time.time() - _MAX_AGE_SECONDS
+    for old in folder.glob(f"{name}-*"):
+        try:
+            if old.stat().st_mtime < cutoff:
+                old.unlink()
+        except OSError:
             pass
 
 

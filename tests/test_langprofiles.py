@@ -49,3 +49,18 @@ def test_cache_off_or_unwritable(monkeypatch, tmp_path):
     blocker.write_text("not a folder")
     monkeypatch.setenv("CLEANER_CACHE_DIR", str(blocker / "sub"))
     assert disk_cache.cached_bytes("x", "k", lambda: b"abc") == b"abc"
+
+
+def test_old_entries_of_the_same_name_are_pruned(cache):
+    import os
+    import time
+
+    old = cache / "x-old.bin"
+    old.write_bytes(b"stale")
+    os.utime(old, (time.time() - 40 * 24 * 3600,) * 2)
+    other = cache / "y-old.bin"
+    other.write_bytes(b"kept")
+    os.utime(other, (time.time() - 40 * 24 * 3600,) * 2)
+    assert disk_cache.cached_bytes("x", "new", lambda: b"abc") == b"abc"
+    assert not old.exists() and other.exists()
+    assert disk_cache.cached_bytes("x", "new", lambda: b"other") == b"abc"
