@@ -24,6 +24,8 @@ all kinds, switched off by `[rules] disable`, asked about with `RuleSet.enabled(
 from __future__ import annotations
 
 import functools
+import hashlib
+import pickle
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
@@ -31,10 +33,14 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+import cleaner.entries as entries_module
+import cleaner.matching as matching_module
+from cleaner.disk_cache import cached_bytes, key_of
 from cleaner.entries import (
     ENTRY_FILES,
     RULE_ID,
     Entry,
+    builtin_entry_files,
     load_builtin_entries,
     read_entry_list,
 )
@@ -212,9 +218,7 @@ def _load_cached(files: tuple[str, ...], disabled: tuple[str, ...],
                  enabled: tuple[str, ...] = ()) -> RuleSet:
     seen: dict[str, str] = {}
     items: list[Rule | Entry] = []
-    sources = [(name, load_rule_file(Path(name))) for name in files]
-    sources.append(("the built-in heuristics and fixes", load_builtin_entries()))
-    for name, entries in sources:
+    for name, entries in _sources(files):
         for item in entries:
             for key in (item.id, *item.aliases):
                 if key in seen:
@@ -229,3 +233,32 @@ def _load_cached(files: tuple[str, ...], disabled: tuple[str, ...],
     rules = [item for item in items if isinstance(item, Rule)]
     entries = [item for item in items if not isinstance(item, Rule)]
     return RuleSet(rules, entries, disabled, enabled).compile()
+
+
+def _sources(files: tuple[str, ...]) -> list[tuple[str, list[Rule | Entry]]]:
+    """Each rule file's validated rules, then the built-in heuristics and fixes; read from
+    the disk cache (`cleaner.disk_cache`) when these files, by content, and this code were
+    validated before, since validating them costs a start-up a quarter of a second."""
+    try:
+        contents = [hashlib.sha256(Path(name).read_bytes()).hexdigest()
+                    for name in (*files, *map(str, builtin_entry_files()))]
+        code = [hashlib.sha256(Path(module).read_bytes()).hexdigest()
+                for module in (__file__, entries_module.__file__, matching_module.__file__)]
+    except OSError:  # a file that cannot be read: let validation say so
+        return _validated_sources(files)
+    import pydantic
+
+    key = key_of(files, contents, code, pydantic.VERSION)
+    data = cached_bytes("catalog", key, lambda: pickle.dumps(_validated_sources(files)))
+    try:
+        return pickle.loads(data)
+    except Exception:  # noqa: BLE001 -- an entry this code cannot read: validate anew
+        return _validated_sources(files)
+
+
+def _validated_sources(files: tuple[str, ...]) -> list[tuple[str, list[Rule | Entry]]]:
+    sources: list[tuple[str, list[Rule | Entry]]] = [
+        (name, load_rule_file(Path(name))) for name in files]
+    sources.append(("the built-in heuristics and fixes", load_builtin_entries()))
+    return sources
+

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from justext.core import classify_paragraphs
-
 from cleaner.stages.chrome_settings import ChromeSettings
 from cleaner.text.shape import is_headline_like
 from cleaner.text.words import stoplist
@@ -66,10 +64,23 @@ def classify_blocks(texts: Sequence[str], language: str | None,
     if not stop:
         return None
     paragraphs = [TextParagraph(t, is_headline_like(t, settings.headline_max_words)) for t in texts]
-    classify_paragraphs(paragraphs, stop, length_low=settings.length_low,
-                        length_high=settings.length_high, stopwords_low=settings.stopwords_low,
-                        stopwords_high=settings.stopwords_high)
-    return [p.cf_class for p in paragraphs]
+    return [context_free_class(p, stop, settings) for p in paragraphs]
+
+
+def context_free_class(paragraph: TextParagraph, stop: frozenset[str],
+                       settings: ChromeSettings) -> str:
+    """justext's `classify_paragraphs` (3.0.2) for one paragraph of text, which has no links
+    and no `select` in its path; written out so that text mode never imports justext (and
+    lxml with it). tests/test_classifier.py compares the two."""
+    length = len(paragraph)
+    density = paragraph.stopwords_density(stop)
+    if "\xa9" in paragraph.text or "&copy" in paragraph.text:
+        return "bad"
+    if length < settings.length_low:
+        return "short"
+    if density >= settings.stopwords_high:
+        return "good" if length > settings.length_high else "neargood"
+    return "neargood" if density >= settings.stopwords_low else "bad"
 
 
 def describe(text: str, language: str | None) -> str:

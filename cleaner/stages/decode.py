@@ -5,8 +5,6 @@ from __future__ import annotations
 import codecs
 import re
 
-import charset_normalizer
-
 from cleaner.document import Document
 from cleaner.errors import DecodeError, InputError
 from cleaner.settings import Settings
@@ -162,6 +160,8 @@ def decode_western(data: bytes) -> str | None:
 def detect_charset(data: bytes) -> str | None:
     """charset-normalizer's guess; among equally good guesses, windows-1252 wins, the
     web's default for undeclared legacy pages (WHATWG), since Latin code pages often tie."""
+    import charset_normalizer  # only for bytes that are not UTF-8 and declare no charset
+
     results = list(charset_normalizer.from_bytes(data[:1_000_000]))
     if not results:
         return None

@@ -11,31 +11,23 @@ from __future__ import annotations
 import functools
 import json
 import re
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import justext
-import lxml.html
-import trafilatura
-from lxml import etree
-from lxml.html import HtmlElement
 from pydantic import Field
-from trafilatura.utils import (
-    DOCTYPE_TAG,
-    FAULTY_HTML,
-    HTML_PARSER,
-    fromstring_bytes,
-    is_dubious_html,
-    load_html,
-)
 
 from cleaner.document import Document
 from cleaner.errors import InputError
-from cleaner.html_metadata import page_metadata
-from cleaner.html_text import unwrap_source_lines
 from cleaner.settings import LimitsSettings, Settings
 from cleaner.stages.base import Facet, Stage, register
 from cleaner.text.utf8 import utf8
 from cleaner.text.words import _STOPLIST_NAMES
+
+if TYPE_CHECKING:
+    from lxml import etree
+    from lxml.html import HtmlElement
+
+# The HTML libraries (trafilatura, lxml, justext, htmldate) are imported where they are first
+# used, so that cleaning text never loads them.
 
 _HTML_LANG = re.compile(r"<html[^>]{0,300}?\blang\s*=\s*[\"']?([a-zA-Z]{2})", re.IGNORECASE)
 # libxml2's advice at the end of a resource-limit error, which a user cannot follow here.
@@ -167,6 +159,8 @@ def check_markup(html: str, limits: LimitsSettings) -> None:
 
 @functools.lru_cache(maxsize=4)
 def _deeper_than(levels: int) -> etree.XPath:
+    from lxml import etree
+
     return etree.XPath("boolean(" + "/*" * (levels + 1) + ")")
 
 
@@ -174,6 +168,8 @@ def parse_html(html: str, limits: LimitsSettings) -> HtmlElement | None:
     """trafilatura's parse of `html` (None when it is not a page), or InputError when lxml
     gave up part of the way (libxml2 stops at 256 levels of nesting, or at a text or
     attribute of 10 MB, and drops the rest) or the page is nested deeper than the limit."""
+    from trafilatura.utils import HTML_PARSER
+
     tree = load_page(html)
     fatal = HTML_PARSER.error_log.filter_from_fatals()
     if fatal:
@@ -198,6 +194,16 @@ def load_page(html: str) -> HtmlElement | None:
     without any (nearly every page) is found so by a byte scan at C speed and skips it. The
     rest is `load_html` step by step (tests/stages/test_extract.py compares the two).
     """
+    import lxml.html
+    from trafilatura.utils import (
+        DOCTYPE_TAG,
+        FAULTY_HTML,
+        HTML_PARSER,
+        fromstring_bytes,
+        is_dubious_html,
+        load_html,
+    )
+
     data = utf8(html)
     if (data is None or len(data.translate(None, _XML_INVALID_BYTES)) != len(data)
             or any(noncharacter in data for noncharacter in _XML_NONCHARACTERS)):
@@ -235,6 +241,11 @@ def extract_with_trafilatura(html: str, url: str | None, settings: ExtractSettin
     `settings.json_ld_min_words` long) and trafilatura kept less than
     `settings.json_ld_min_share` of its words, the declared body is the text.
     """
+    import trafilatura
+
+    from cleaner.html_metadata import page_metadata
+    from cleaner.html_text import unwrap_source_lines
+
     tree = parse_html(html, limits)
     if tree is None:
         return None
@@ -254,14 +265,20 @@ def extract_with_trafilatura(html: str, url: str | None, settings: ExtractSettin
     return {"text": text if text.strip() else "", **found}
 
 
-_JSON_LD = etree.XPath('//script[@type="application/ld+json"]/text()')
+@functools.cache
+def _json_ld() -> etree.XPath:
+    from lxml import etree
+
+    return etree.XPath('//script[@type="application/ld+json"]/text()', smart_strings=False)
+
+
 _MAX_JSON_LD_CHARS = 2_000_000
 
 
 def json_ld_article_body(tree: HtmlElement) -> str:
     """The longest `articleBody` the page declares in its JSON-LD, or ""."""
     best = ""
-    for script in _JSON_LD(tree):
+    for script in _json_ld()(tree):
         if len(script) > _MAX_JSON_LD_CHARS:
             continue
         try:
@@ -288,17 +305,31 @@ def _article_bodies(data: object) -> list[str]:
     return found
 
 
-_VISIBLE_TEXT = etree.XPath("//body//text()[not(ancestor::script) and not(ancestor::style)"
-                            " and not(ancestor::noscript) and not(ancestor::template)]")
+@functools.cache
+def _body_texts() -> tuple[etree.XPath, etree.XPath]:
+    """Every text node in the body, and those of them in a script, style, noscript or
+    template; as plain strings (lxml's smart strings make an element for each)."""
+    from lxml import etree
+
+    return (etree.XPath("//body//text()", smart_strings=False),
+            etree.XPath("//*[self::script or self::style or self::noscript or self::template]"
+                        "//text()[ancestor::body]", smart_strings=False))
 
 
 def visible_words(tree: HtmlElement) -> int:
-    """Words of the page's visible text: what extraction chooses from."""
-    return sum(len(text.split()) for text in _VISIBLE_TEXT(tree))
+    """Words of the page's visible text: what extraction chooses from. The words of the
+    body's text nodes less those of its hidden ones (a subset), which costs half of
+    testing each text node's ancestors."""
+    every, hidden = _body_texts()
+    return (sum(len(text.split()) for text in every(tree))
+            - sum(len(text.split()) for text in hidden(tree)))
 
 
 def extract_with_justext(html: str) -> str:
     """The good paragraphs by justext, with the stoplist of the page's declared language."""
+    import justext
+    from lxml import etree
+
     declared = _HTML_LANG.search(html[:5000])
     name = _STOPLIST_NAMES.get(declared.group(1).lower() if declared else "en", "English")
     try:

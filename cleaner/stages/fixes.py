@@ -40,7 +40,7 @@ class FixStage(Stage):
         blocks, edits = [], []
         language = doc.meta.language
         for block in doc.blocks:
-            text, changes = apply_fixes(block.text, self.active, language, self.name, block.position)
+            text, changes = self.fix_block(block.text, language, block.position)
             if text:
                 edits.extend(changes)
                 blocks.append(block.with_text(text) if changes else block)
@@ -53,3 +53,7 @@ class FixStage(Stage):
         if not edits:
             return doc
         return doc.with_edits(edits, blocks=tuple(blocks))
+
+    def fix_block(self, text: str, language: str | None, position: int) -> tuple[str, list[Edit]]:
+        """The active fixes run on one block: its text and the edits that made it."""
+        return apply_fixes(text, self.active, language, self.name, position)

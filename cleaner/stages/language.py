@@ -25,13 +25,11 @@ _NOT_LATIN = frozenset(code for codes in LANGUAGES.values() for code in codes)
 @functools.lru_cache(maxsize=1)
 def _factory():
     from langdetect import DetectorFactory
-    from langdetect.detector_factory import init_factory
+
+    from cleaner.langprofiles import load_factory
 
     DetectorFactory.seed = 0
-    init_factory()
-    from langdetect import detector_factory
-
-    return detector_factory._factory
+    return load_factory()
 
 
 def language_sample(blocks: tuple[Block, ...], max_chars: int) -> str:
@@ -53,18 +51,23 @@ def detect_language(sample: str, min_letters: int, trials: int = 2) -> str | Non
     >>> detect_language("外交部长周三在北京举行会谈，讨论贸易和安全问题。 Indonesia Jakarta", 5)
     'zh'
     """
-    if sum(ch.isalpha() for ch in sample) < min_letters:
+    if sum(map(str.isalpha, sample)) < min_letters:
         return None
+    script = dominant_script(sample)
+    if len(LANGUAGES.get(script or "", ())) == 1:  # the script decides (Greek, Thai, Hangul...):
+        return in_script([], script)  # whatever langdetect ranked, `in_script` answers this
     from langdetect.lang_detect_exception import LangDetectException
 
-    detector = _factory().create()
+    from cleaner.fast_detector import FastDetector
+
+    detector = FastDetector(_factory())  # what `_factory().create()` makes, sooner
     detector.n_trial = trials
     detector.append(sample)
     try:
         ranked = [_ISO_639_1.get(p.lang, p.lang) for p in detector.get_probabilities()]
     except LangDetectException:
         ranked = []
-    return in_script(ranked, dominant_script(sample))
+    return in_script(ranked, script)
 
 
 def in_script(ranked: list[str], script: str | None) -> str | None:

@@ -9,6 +9,7 @@ chosen among those written in it.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 
 # (first code point, last code point, script), sorted, without overlaps.
 _RANGES = sorted([
@@ -65,10 +66,10 @@ def dominant_script(text: str) -> str | None:
     'Kana'
     """
     counts: dict[str, int] = {}
-    for char in text:
+    for char, times in Counter(text).items():  # each distinct character looked up once
         script = script_of(char)
         if script is not None:
-            counts[script] = counts.get(script, 0) + _WEIGHT.get(script, 1)
+            counts[script] = counts.get(script, 0) + _WEIGHT.get(script, 1) * times
     if not counts:
         return None
     if counts.get("Kana") and counts.get("Han"):

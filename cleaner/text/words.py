@@ -6,8 +6,8 @@ import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-
-import justext
+from importlib.util import find_spec
+from pathlib import Path
 
 # Letters and digits of any script, apostrophes inside words ("don’t").
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -40,9 +40,24 @@ def words(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=64)
 def stoplist(language: str | None) -> frozenset[str]:
-    """justext's stoplist for an ISO 639-1 code; empty when justext has none."""
+    """justext's stoplist for an ISO 639-1 code; empty when justext has none.
+
+    Read as `justext.get_stoplist` reads it, from justext's package folder, without
+    importing justext (which imports lxml): text mode needs no HTML library.
+    """
     name = _STOPLIST_NAMES.get(language or "")
-    return justext.get_stoplist(name) if name else frozenset()
+    if not name:
+        return frozenset()
+    data = (_justext_folder() / "stoplists" / f"{name}.txt").read_bytes()
+    return frozenset(w.decode("utf8").lower() for w in data.splitlines())
+
+
+@functools.cache
+def _justext_folder() -> Path:
+    spec = find_spec("justext")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("justext is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def stem(word: str) -> str:
