@@ -54,12 +54,6 @@ class ChromeSettings(Settings):
     lone_teaser_max_story_overlap: float = Field(0.5, ge=0.0, le=1.0)
     # A top headline is about the story if this share of its content words is in the body.
     headline_min_overlap: float = Field(0.3, ge=0.0, le=1.0)
-    # A headline about something else is a ticker above the story only in a short head (at
-    # most this many lines above the first paragraph) of a story, not of a list: below the
-    # head, fewer headline-like lines than paragraphs. Otherwise the headlines are a
-    # listing's or a contents' items (WCXB dev tune half, HTML: such removals were half
-    # gold, listings 0.558 against trafilatura's 0.570).
-    head_max_lines: int = Field(3, ge=0)
     caption_max_words: int = 8
     # Shorter name lines are labels or headings ("Drake Tax", "IRS Direct File"), not the
     # captions of people with their role; shorter headline-like lines are subheadings, not

@@ -91,7 +91,7 @@ class Top(Stage):
             return None  # a breadcrumb is never a title
         story = story_stems(blocks, layout, language)
         if headline_overlap(text, story, language) < self.config.chrome.headline_min_overlap:
-            return (_UNRELATED, "remove", meta) if self._is_story_head(blocks, layout) else None
+            return _UNRELATED, "remove", meta
         if not self.config.metadata.title_from_text:
             return None
         if meta.title is None:
@@ -99,19 +99,6 @@ class Top(Stage):
         if meta.description is None:
             return _SUBTITLE, "to_metadata", meta.merge(description=clean_space(text))
         return _SUBTITLE, "remove", meta
-
-
-    def _is_story_head(self, blocks: list[Block], layout: Layout) -> bool:
-        """The lines above the first paragraph are a story's short head, not the first items
-        of a list of headlines (a listing, a table of contents)."""
-        settings = self.config.chrome
-        if layout.first_prose > settings.head_max_lines:
-            return False
-        below = range(layout.first_prose, len(blocks))
-        paragraphs = sum(layout.prose[i] for i in below)
-        headlines = sum(not layout.prose[i] and is_headline_like(blocks[i].text, settings.headline_max_words)
-                        for i in below)
-        return headlines < paragraphs
 
 
 def _top_only(region: str) -> bool:

@@ -66,11 +66,3 @@ def test_the_stage_moves_a_headline_about_the_story_to_the_title():
     doc = run_stage("top", document(title, P1, P2, P3))
     assert (texts(doc), doc.meta.title) == ([P1, P2, P3], title)
     assert [e.rule for e in doc.edits] == ["metadata.title"]
-
-
-def test_a_list_of_headlines_is_not_a_ticker_above_a_story():
-    items = ["Why good habits are hard to keep", "Mar 07, 2026 | 4 min read",
-             "A faster image diff tool in Rust", "Mar 06, 2026 | 2 min read",
-             "Your life as a role-playing game", "Mar 06, 2026 | 3 min read"]
-    record = clean(body(*items, P1), content_type="text")
-    assert record.text == body(*items, P1)
