@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
+from cleaner.text.wordlists import words_of
 from cleaner.text.words import stoplist, words
 
 # Sentence-final punctuation, possibly followed by closing quotes or brackets.
@@ -18,9 +19,6 @@ _OPENING_QUOTES = "‘'\"“«„‹("
 _CLOSING_QUOTES = "’'\"”»›)"
 # A sentence break inside the line, a web address, a hashtag: running text, not a headline.
 _NOT_IN_HEADLINES = re.compile(r"[a-zß-ÿа-я][.!?] [A-ZÀ-ÞА-Я]|www\.|https?://|\S@\S|(?:^|\s)#\w")
-# A line ending in one of these was wrapped mid-sentence; no headline ends like that.
-_TRAILING_FUNCTION_WORDS = frozenset(
-    ["a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "and", "or", "but", "by", "from", "as", "that", "this", "its", "their", "his", "her", "le", "la", "les", "de", "des", "du", "et", "un", "une", "der", "die", "das", "und", "von", "zu", "el", "los", "las", "del", "y", "o", "em", "do", "da"])
 
 
 # A line that starts like this continues the line above: a lowercase word or closing
@@ -89,8 +87,14 @@ def is_headline_like(text: str, max_words: int) -> bool:
     return (3 <= len(tokens) <= max_words
             and (not _CLAUSE_END.search(text) or is_title_case_question(text))
             and (first.isupper() or first.isdigit())
-            and tokens[-1].lower() not in _TRAILING_FUNCTION_WORDS
+            and tokens[-1].lower() not in _trailing_function_words()
             and not _NOT_IN_HEADLINES.search(text))
+
+
+def _trailing_function_words() -> frozenset[str]:
+    """A line ending in one of these was wrapped mid-sentence; no headline ends like that
+    (`rules/words/function_words.yaml`)."""
+    return words_of("function_words", "trailing")
 
 
 def is_title_case_question(text: str) -> bool:

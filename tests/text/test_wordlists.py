@@ -1,0 +1,57 @@
+"""The word lists of `rules/words/`: every one is read, holds words (strings) only, is
+shipped in the wheel and is used by the code."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from cleaner.text.wordlists import FOLDER, wordlist, words_of
+
+PACKAGE = Path(__file__).resolve().parents[2] / "cleaner"
+NAMES = sorted(p.stem for p in Path(str(resources.files("cleaner.rulebook") / FOLDER)).glob("*.yaml"))
+
+
+def _leaves(value: object) -> list[object]:
+    if isinstance(value, dict):
+        return [leaf for item in value.values() for leaf in _leaves(item)]
+    if isinstance(value, list):
+        return [leaf for item in value for leaf in _leaves(item)]
+    return [value]
+
+
+def test_the_lists_are_there():
+    assert {"names", "function_words", "dates"} <= set(NAMES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_list_holds_lower_case_words(name):
+    leaves = _leaves(wordlist(name))
+    assert leaves
+    assert all(isinstance(w, str) and w == w.lower() for w in leaves), name
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_list_is_used_by_the_code(name):
+    code = "".join(p.read_text("utf-8") for p in PACKAGE.rglob("*.py"))
+    assert f'wordlist("{name}")' in code or f'words_of("{name}"' in code
+
+
+def test_an_unquoted_boolean_is_refused(monkeypatch):
+    import cleaner.text.wordlists as module
+
+    monkeypatch.setattr(module, "wordlist", lambda name: {"en": ["at", True]})
+    module.words_of.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="quote them"):
+            module.words_of("bad")
+    finally:
+        module.words_of.cache_clear()
+
+
+def test_packaged_with_the_rules():
+    pyproject = (PACKAGE.parent / "pyproject.toml").read_text("utf-8")
+    assert f'"{FOLDER}/*.yaml"' in pyproject
+    assert "und" in words_of("function_words", "trailing")
