@@ -35,7 +35,7 @@ from cleaner.html_text import unwrap_source_lines
 from cleaner.settings import LimitsSettings, Settings
 from cleaner.stages.base import Facet, Stage, register
 from cleaner.text.utf8 import utf8
-from cleaner.text.words import _STOPLIST_NAMES
+from cleaner.text.words import stoplist_name
 
 _HTML_LANG = re.compile(r"<html[^>]{0,300}?\blang\s*=\s*[\"']?([a-zA-Z]{2})", re.IGNORECASE)
 # libxml2's advice at the end of a resource-limit error, which a user cannot follow here.
@@ -300,7 +300,7 @@ def visible_words(tree: HtmlElement) -> int:
 def extract_with_justext(html: str) -> str:
     """The good paragraphs by justext, with the stoplist of the page's declared language."""
     declared = _HTML_LANG.search(html[:5000])
-    name = _STOPLIST_NAMES.get(declared.group(1).lower() if declared else "en", "English")
+    name = stoplist_name(declared.group(1).lower() if declared else "en") or "English"
     try:
         paragraphs = justext.justext(html.encode("utf-8"), justext.get_stoplist(name),
                                      encoding="utf-8")
