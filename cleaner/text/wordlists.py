@@ -16,11 +16,32 @@ FOLDER = "words"
 
 @functools.cache
 def wordlist(name: str) -> Any:
-    """The parsed contents of `rules/words/<name>.yaml` (a mapping)."""
+    """The parsed contents of `rules/words/<name>.yaml` (a mapping), its lists checked."""
     import yaml
 
     path = resources.files("cleaner.rulebook").joinpath(FOLDER, f"{name}.yaml")
-    return yaml.safe_load(path.read_text("utf-8"))
+    data = yaml.safe_load(path.read_text("utf-8"))
+    check_words(name, data)
+    return data
+
+
+def check_words(name: str, data: object) -> None:
+    """Every item of every list in `data` is a string: YAML reads `on`, `no`, `yes`
+    unquoted as booleans and `2020` as a number, which no text would ever match.
+
+    >>> check_words("x", {"en": ["at", True]})
+    Traceback (most recent call last):
+    ...
+    ValueError: rules/words/x.yaml: not words (quote them): True
+    """
+    if isinstance(data, dict):
+        for value in data.values():
+            check_words(name, value)
+    elif isinstance(data, list):
+        odd = [repr(w) for w in data if not isinstance(w, str)]
+        if odd:
+            raise ValueError(f"rules/{FOLDER}/{name}.yaml: not words (quote them): "
+                             f"{', '.join(odd)}")
 
 
 @functools.cache
@@ -33,8 +54,4 @@ def words_of(name: str, key: str | None = None) -> frozenset[str]:
     """
     data = wordlist(name)
     by_language = data[key] if key else data
-    found = frozenset(w for listed in by_language.values() for w in listed)
-    odd = sorted(repr(w) for w in found if not isinstance(w, str))
-    if odd:  # YAML reads `on`, `no`, `yes` unquoted as booleans, `2020` as a number
-        raise ValueError(f"rules/{FOLDER}/{name}.yaml: not words (quote them): {', '.join(odd)}")
-    return found
+    return frozenset(w for listed in by_language.values() for w in listed)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.text.wordlists import FOLDER, wordlist, words_of
+from cleaner.text.wordlists import FOLDER, check_words, wordlist, words_of
 
 PACKAGE = Path(__file__).resolve().parents[2] / "cleaner"
 NAMES = sorted(p.stem for p in Path(str(resources.files("cleaner.rulebook") / FOLDER)).glob("*.yaml"))
@@ -44,16 +44,10 @@ def test_a_list_is_used_by_the_code(name):
     assert f'wordlist("{name}")' in code or f'words_of("{name}"' in code
 
 
-def test_an_unquoted_boolean_is_refused(monkeypatch):
-    import cleaner.text.wordlists as module
-
-    monkeypatch.setattr(module, "wordlist", lambda name: {"en": ["at", True]})
-    module.words_of.cache_clear()
-    try:
-        with pytest.raises(ValueError, match="quote them"):
-            module.words_of("bad")
-    finally:
-        module.words_of.cache_clear()
+def test_an_unquoted_boolean_is_refused():
+    with pytest.raises(ValueError, match="quote them"):
+        check_words("bad", {"months": {1: ["jan", 2020]}})
+    check_words("good", {"months": {1: ["jan"]}, "justext": {"no": "Norwegian_Bokmal"}})
 
 
 def test_packaged_with_the_rules():
