@@ -14,7 +14,12 @@ _CLAUSE_END = re.compile(r"[.!?…。！？:;,][\"'”’»)\]]*$")
 _NO_SPACE_SCRIPTS = ("ja", "zh", "th", "ko")
 # Longer than any headline: prose even without a final period (a cut-off teaser, say).
 _PROSE_MIN_WORDS_UNPUNCTUATED = 40
-_SENTENCE_MIN_WORDS = 4
+# Ending like a sentence, prose from this many words (this many characters in a script
+# written without spaces).
+_PROSE_MIN_WORDS = 8
+_PROSE_MIN_CHARS_NO_SPACES = 40
+# A headline has at least this many words (at most the caller's `max_words`).
+_HEADLINE_MIN_WORDS = 3
 _OPENING_QUOTES = "‘'\"“«„‹("
 _CLOSING_QUOTES = "’'\"”»›)"
 # A sentence break inside the line, a web address, a hashtag: running text, not a headline.
@@ -52,19 +57,10 @@ def is_prose(text: str, language: str | None = None) -> bool:
     False
     """
     if language in _NO_SPACE_SCRIPTS:
-        return len(text) >= 40 and ends_sentence(text)
+        return len(text) >= _PROSE_MIN_CHARS_NO_SPACES and ends_sentence(text)
     n_words = len(words(text))
     return n_words >= _PROSE_MIN_WORDS_UNPUNCTUATED or (
-        n_words >= 8 and ends_sentence(text) and not is_title_case_question(text))
-
-
-def is_sentence(text: str) -> bool:
-    """A complete sentence of a few words: the classifier never calls that chrome by context.
-
-    >>> is_sentence("Time is not on his side."), is_sentence("Home | News | Sport")
-    (True, False)
-    """
-    return ends_sentence(text) and len(words(text)) >= _SENTENCE_MIN_WORDS
+        n_words >= _PROSE_MIN_WORDS and ends_sentence(text) and not is_title_case_question(text))
 
 
 def is_headline_like(text: str, max_words: int) -> bool:
@@ -84,7 +80,7 @@ def is_headline_like(text: str, max_words: int) -> bool:
     """
     tokens = words(text)
     first = text.lstrip(_OPENING_QUOTES)[:1]
-    return (3 <= len(tokens) <= max_words
+    return (_HEADLINE_MIN_WORDS <= len(tokens) <= max_words
             and (not _CLAUSE_END.search(text) or is_title_case_question(text))
             and (first.isupper() or first.isdigit())
             and tokens[-1].lower() not in _trailing_function_words()
