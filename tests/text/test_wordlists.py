@@ -52,5 +52,5 @@ def test_an_unquoted_boolean_is_refused():
 
 def test_packaged_with_the_rules():
     pyproject = (PACKAGE.parent / "pyproject.toml").read_text("utf-8")
-    assert f'"{FOLDER}/*.yaml"' in pyproject
+    assert f'"cleaner.rulebook.{FOLDER}" = ["*.yaml"]' in pyproject
     assert "und" in words_of("function_words", "trailing")
