@@ -11,6 +11,7 @@ Measured by `bench/metadata.py` (WCXB dev, tune half; pages with a gold author).
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import deque
@@ -21,6 +22,7 @@ from trafilatura.json_metadata import normalize_authors
 from trafilatura.utils import trim
 
 from cleaner.text.names import byline_opener, clean_space, looks_like_person, split_authors
+from cleaner.text.wordlists import wordlist
 
 
 def byline_search(tree: HtmlElement) -> str | None:
@@ -125,8 +127,14 @@ def _kept_text(element: HtmlElement, discarded: set) -> list[str]:
     return pieces
 
 
-# Where the names of a visible byline end: a separator, a date or time, "on <date>".
-_NAMES_END = re.compile(r"\s*(?:[·|•—–/@(]|\s-\s|\d|\b(?:on|am|le|el|il|em|at)\s).*$")
+@functools.cache
+def _names_end() -> re.Pattern[str]:
+    """Where the names of a visible byline end: a separator, a date or time, "on <date>"
+    (the prepositions are `date_prepositions` of `rules/words/names.yaml`)."""
+    words = "|".join(map(re.escape, wordlist("names")["date_prepositions"]))
+    return re.compile(rf"\s*(?:[·|•—–/@(]|\s-\s|\d|\b(?:{words})\s).*$")
+
+
 _NOT_TEXT = frozenset({"script", "style", "title", "noscript", "option", "textarea", "head"})
 # A visible byline is a short line: longer, it is a sentence that starts with "By".
 _BYLINE_MAX_CHARS = 100
@@ -156,7 +164,7 @@ def visible_byline(tree: HtmlElement) -> str | None:
         linked = [clean_space(a.text_content()) for a in element.iter("a")]
         if len(linked) > 1 and all(looks_like_person(n) for n in linked):
             return "; ".join(linked)  # "By <a>Jane Doe</a> <a>John Roe</a>": one name a link
-        people, _ = split_authors(_NAMES_END.sub("", line[start.end():]))
+        people, _ = split_authors(_names_end().sub("", line[start.end():]))
         if people and all(looks_like_person(n) for n in people):
             return "; ".join(people)
         if len(people) == 1 and people[0] in _author_pages(element):
@@ -283,15 +291,22 @@ def microdata_authors(tree: HtmlElement) -> str | None:
     return None
 
 
-_AUTHOR_LINK = etree.XPath('//body//a[contains(@href, "/author/") or contains(@href, "/authors/")'
-                           ' or contains(@href, "/autor/") or contains(@href, "/auteur/")]')
-_AUTHOR_PAGE = re.compile(r"/(?:author|authors|autor|auteur)/")
+@functools.cache
+def _author_link() -> etree.XPath:
+    """Links to an author's page (`author_paths` of `rules/words/names.yaml`)."""
+    steps = " or ".join(f'contains(@href, "/{step}/")' for step in wordlist("names")["author_paths"])
+    return etree.XPath(f"//body//a[{steps}]")
+
+
+@functools.cache
+def _author_page() -> re.Pattern[str]:
+    return re.compile("/(?:" + "|".join(map(re.escape, wordlist("names")["author_paths"])) + ")/")
 
 
 def _author_pages(element: HtmlElement) -> list[str]:
     """The texts of the links to an author's page inside `element`."""
     return [clean_space(a.text_content()) for a in element.iter("a")
-            if _AUTHOR_PAGE.search(a.get("href") or "")]
+            if _author_page().search(a.get("href") or "")]
 
 
 def author_link(tree: HtmlElement) -> str | None:
@@ -303,7 +318,7 @@ def author_link(tree: HtmlElement) -> str | None:
     ...     '<a href="/authors/jane-doe">Jane Doe</a></div>'))
     'Jane Doe'
     """
-    for link in _AUTHOR_LINK(tree):
+    for link in _author_link()(tree):
         text = clean_space(link.text_content())
         if looks_like_person(text):
             return text

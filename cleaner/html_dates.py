@@ -8,6 +8,7 @@ date first 0.852, then the date shown by the headline 0.870.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from htmldate import find_date
@@ -15,6 +16,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner.text.dates import find_dates
+from cleaner.text.wordlists import words_of
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Where a page declares when it was published (not created, not modified).
@@ -33,11 +35,6 @@ _BEFORE_HEADING = 50
 _AFTER_HEADING = 1000
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "head", "title", "option",
                      "button", "select", "textarea"})
-# A date that says when the page changed, not when it appeared: the words just before it.
-_CHANGED = re.compile(
-    r"(?:updated|edited|modified|revised|reviewed|last post|aktualisiert|geändert"
-    r"|mis à jour|modifié|actualizado|atualizado|aggiornato)\W*(?:on|am|le|el|il|em)?\W*$",
-    re.IGNORECASE)
 _LABEL_CHARS = 30
 
 
@@ -139,6 +136,19 @@ def _shown_in(element: HtmlElement, limit: int = _BEFORE_HEADING * 100) -> list[
     return found
 
 
+@functools.cache
+def _changed() -> re.Pattern[str]:
+    """A date that says when the page changed, not when it appeared: the words just before
+    it (`rules/words/dates.yaml`).
+
+    >>> bool(_changed().search("Mis à jour le")), bool(_changed().search("Published"))
+    (True, False)
+    """
+    labels = "|".join(map(re.escape, sorted(words_of("dates", "changed_labels"))))
+    prepositions = "|".join(map(re.escape, sorted(words_of("dates", "changed_prepositions"))))
+    return re.compile(rf"(?:{labels})\W*(?:{prepositions})?\W*$", re.IGNORECASE)
+
+
 def shown_dates(tree: HtmlElement) -> tuple[str | None, str | None]:
     """(the first date shown by the headline, the first shown as a change: "Updated ...",
     "Last updated: ...", "edited ..."), ISO; None for either the page does not show.
@@ -153,7 +163,7 @@ def shown_dates(tree: HtmlElement) -> tuple[str | None, str | None]:
     published = changed = None
     for position, date in find_dates(text):
         label = text[max(0, position - _LABEL_CHARS):position]
-        if _CHANGED.search(label):
+        if _changed().search(label):
             changed = changed or date
         else:
             published = published or date

@@ -20,7 +20,7 @@ from cleaner.errors import InputError
 from cleaner.settings import LimitsSettings, Settings
 from cleaner.stages.base import Facet, Stage, register
 from cleaner.text.utf8 import utf8
-from cleaner.text.words import _STOPLIST_NAMES
+from cleaner.text.words import stoplist_name
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -331,7 +331,7 @@ def extract_with_justext(html: str) -> str:
     from lxml import etree
 
     declared = _HTML_LANG.search(html[:5000])
-    name = _STOPLIST_NAMES.get(declared.group(1).lower() if declared else "en", "English")
+    name = stoplist_name(declared.group(1).lower() if declared else "en") or "English"
     try:
         paragraphs = justext.justext(html.encode("utf-8"), justext.get_stoplist(name),
                                      encoding="utf-8")

@@ -3,24 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
-# Month names and common abbreviations of the languages the catalog covers.
-_MONTHS = {
-    1: "january jan janvier janv januar jän enero ene janeiro jan. январь января gennaio januari",
-    2: "february feb février févr februar febrero feb fevereiro fev февраль февраля febbraio februari",
-    3: "march mar mars märz marzo março мар март марта maart",
-    4: "april apr avril abril апр апрель апреля aprile",
-    5: "may mai mayo maio май мая maggio mei",
-    6: "june jun juin juni junio junho июнь июня giugno",
-    7: "july jul juillet juli julio julho июль июля luglio",
-    8: "august aug août agosto ago авг август августа augustus",
-    9: "september sep sept septembre septiembre setembro set сен сентябрь сентября settembre",
-    10: "october oct octobre oktober octubre outubro out окт октябрь октября ottobre okt",
-    11: "november nov novembre noviembre novembro ноя ноябрь ноября",
-    12: "december dec décembre dez dezember diciembre dic dezembro дек декабрь декабря dicembre",
-}
-MONTH_NUMBERS = {name: number for number, names in _MONTHS.items() for name in names.split()}
+from cleaner.text.wordlists import wordlist, words_of
+
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 _PATTERNS = [
     re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})"),
@@ -61,7 +48,7 @@ def find_dates(text: str) -> list[tuple[int, str]]:
 
 def _iso(found: re.Match[str]) -> str | None:
     parts = found.groupdict()
-    month = int(parts["mnum"]) if parts.get("mnum") else MONTH_NUMBERS.get(parts["month"].lower())
+    month = int(parts["mnum"]) if parts.get("mnum") else month_numbers().get(parts["month"].lower())
     if month is None:
         return None
     try:
@@ -70,13 +57,25 @@ def _iso(found: re.Match[str]) -> str | None:
         return None
 
 
-_WEEKDAY = (r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag"
-            r"|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-            r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo)")
-_GLUED_DATE = re.compile(
-    r"(?<=[.?!…\"”’)])\s*(?P<date>(?:" + _WEEKDAY + r",?\s+)?(?:\d{1,2}(?:st|nd|rd|th|er|\.)?\s+"
-    r"(?:de\s+)?[^\W\d_]{3,10}\.?,?\s+(?:de\s+)?\d{4}|[^\W\d_]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
-    r"\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}))\s*$", re.IGNORECASE)
+@functools.cache
+def month_numbers() -> dict[str, int]:
+    """Month names and abbreviations (`rules/words/dates.yaml`) to month numbers.
+
+    >>> month_numbers()["märz"], month_numbers()["okt"]
+    (3, 10)
+    """
+    return {name: number for number, names in wordlist("dates")["months"].items()
+            for name in names}
+
+
+@functools.cache
+def _glued_date() -> re.Pattern[str]:
+    weekdays = sorted(words_of("dates", "weekdays"), key=lambda w: (-len(w), w))
+    weekday = "(?:" + "|".join(map(re.escape, weekdays)) + ")"
+    return re.compile(
+        r"(?<=[.?!…\"”’)])\s*(?P<date>(?:" + weekday + r",?\s+)?(?:\d{1,2}(?:st|nd|rd|th|er|\.)?\s+"
+        r"(?:de\s+)?[^\W\d_]{3,10}\.?,?\s+(?:de\s+)?\d{4}|[^\W\d_]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
+        r"\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}))\s*$", re.IGNORECASE)
 
 
 def split_glued_date(text: str) -> tuple[str, str | None]:
@@ -87,7 +86,7 @@ def split_glued_date(text: str) -> tuple[str, str | None]:
     >>> split_glued_date("Sales rose in the year to March 2020")
     ('Sales rose in the year to March 2020', None)
     """
-    found = _GLUED_DATE.search(text)
+    found = _glued_date().search(text)
     if found is None:
         return text, None
     date = parse_date(found.group("date"))

@@ -2,18 +2,16 @@
 
 A byline field holds more than names: "By Jane Doe, Staff Writer", "Jane Doe and John Roe",
 "SPIEGEL ONLINE, Hamburg, Germany", "Deutsche Welle". Only person names are authors;
-organisations and site names are the publisher. The word lists are data (`names.yaml`).
+organisations and site names are the publisher. The word lists are data (`rules/words/names.yaml`).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
-
-import yaml
 
 from cleaner.text.titles import fold
+from cleaner.text.wordlists import wordlist
 
 _TOKEN = re.compile(r"[^\s,;]+")
 _LIST_SEPARATORS = re.compile(r"\s*[;|]\s*|\s*\n\s*")
@@ -23,7 +21,7 @@ _TRIM = " \t\xa0\u200b.,;:|-–—·•/()[]\"'“”"
 
 @functools.cache
 def _words() -> dict[str, frozenset[str]]:
-    data = yaml.safe_load(resources.files("cleaner.text").joinpath("names.yaml").read_text("utf-8"))
+    data = wordlist("names")
     roles = frozenset(w for words in data["roles"].values() for w in words)
     return {key: frozenset(data[key]) for key in ("organisations", "connectors", "particles",
                                                   "months", "openers", "byline_openers")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
+from cleaner.text.wordlists import words_of
 from cleaner.text.words import stoplist, words
 
 # Sentence-final punctuation, possibly followed by closing quotes or brackets.
@@ -13,14 +14,16 @@ _CLAUSE_END = re.compile(r"[.!?…。！？:;,][\"'”’»)\]]*$")
 _NO_SPACE_SCRIPTS = ("ja", "zh", "th", "ko")
 # Longer than any headline: prose even without a final period (a cut-off teaser, say).
 _PROSE_MIN_WORDS_UNPUNCTUATED = 40
-_SENTENCE_MIN_WORDS = 4
+# Ending like a sentence, prose from this many words (this many characters in a script
+# written without spaces).
+_PROSE_MIN_WORDS = 8
+_PROSE_MIN_CHARS_NO_SPACES = 40
+# A headline has at least this many words (at most the caller's `max_words`).
+_HEADLINE_MIN_WORDS = 3
 _OPENING_QUOTES = "‘'\"“«„‹("
 _CLOSING_QUOTES = "’'\"”»›)"
 # A sentence break inside the line, a web address, a hashtag: running text, not a headline.
 _NOT_IN_HEADLINES = re.compile(r"[a-zß-ÿа-я][.!?] [A-ZÀ-ÞА-Я]|www\.|https?://|\S@\S|(?:^|\s)#\w")
-# A line ending in one of these was wrapped mid-sentence; no headline ends like that.
-_TRAILING_FUNCTION_WORDS = frozenset(
-    ["a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "and", "or", "but", "by", "from", "as", "that", "this", "its", "their", "his", "her", "le", "la", "les", "de", "des", "du", "et", "un", "une", "der", "die", "das", "und", "von", "zu", "el", "los", "las", "del", "y", "o", "em", "do", "da"])
 
 
 # A line that starts like this continues the line above: a lowercase word or closing
@@ -54,19 +57,10 @@ def is_prose(text: str, language: str | None = None) -> bool:
     False
     """
     if language in _NO_SPACE_SCRIPTS:
-        return len(text) >= 40 and ends_sentence(text)
+        return len(text) >= _PROSE_MIN_CHARS_NO_SPACES and ends_sentence(text)
     n_words = len(words(text))
     return n_words >= _PROSE_MIN_WORDS_UNPUNCTUATED or (
-        n_words >= 8 and ends_sentence(text) and not is_title_case_question(text))
-
-
-def is_sentence(text: str) -> bool:
-    """A complete sentence of a few words: the classifier never calls that chrome by context.
-
-    >>> is_sentence("Time is not on his side."), is_sentence("Home | News | Sport")
-    (True, False)
-    """
-    return ends_sentence(text) and len(words(text)) >= _SENTENCE_MIN_WORDS
+        n_words >= _PROSE_MIN_WORDS and ends_sentence(text) and not is_title_case_question(text))
 
 
 def is_headline_like(text: str, max_words: int) -> bool:
@@ -86,11 +80,17 @@ def is_headline_like(text: str, max_words: int) -> bool:
     """
     tokens = words(text)
     first = text.lstrip(_OPENING_QUOTES)[:1]
-    return (3 <= len(tokens) <= max_words
+    return (_HEADLINE_MIN_WORDS <= len(tokens) <= max_words
             and (not _CLAUSE_END.search(text) or is_title_case_question(text))
             and (first.isupper() or first.isdigit())
-            and tokens[-1].lower() not in _TRAILING_FUNCTION_WORDS
+            and tokens[-1].lower() not in _trailing_function_words()
             and not _NOT_IN_HEADLINES.search(text))
+
+
+def _trailing_function_words() -> frozenset[str]:
+    """A line ending in one of these was wrapped mid-sentence; no headline ends like that
+    (`rules/words/function_words.yaml`)."""
+    return words_of("function_words", "trailing")
 
 
 def is_title_case_question(text: str) -> bool:

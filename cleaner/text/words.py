@@ -9,24 +9,12 @@ from collections.abc import Iterable
 from importlib.util import find_spec
 from pathlib import Path
 
+from cleaner.text.wordlists import wordlist
+
 # Letters and digits of any script, apostrophes inside words ("don’t").
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Stems sharing this many first letters are compared by prefix (see shared_stems).
 _PREFIX = 4
-# ISO 639-1 (langdetect's codes) to justext's stoplist names.
-_STOPLIST_NAMES = {
-    "af": "Afrikaans", "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan",
-    "cs": "Czech", "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek",
-    "en": "English", "es": "Spanish", "et": "Estonian", "fa": "Persian", "fi": "Finnish",
-    "fr": "French", "gu": "Gujarati", "he": "Hebrew", "hi": "Hindi", "hr": "Croatian",
-    "hu": "Hungarian", "id": "Indonesian", "it": "Italian", "kn": "Kannada", "ko": "Korean",
-    "lt": "Lithuanian", "lv": "Latvian", "mk": "Macedonian", "ml": "Malayalam",
-    "mr": "Marathi", "ne": "Nepali", "nl": "Dutch", "no": "Norwegian_Bokmal",
-    "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sk": "Slovak",
-    "sl": "Slovenian", "sq": "Albanian", "sv": "Swedish", "sw": "Swahili", "ta": "Tamil",
-    "te": "Telugu", "tl": "Tagalog", "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu",
-    "vi": "Vietnamese",
-}
 
 
 def words(text: str) -> list[str]:
@@ -40,12 +28,13 @@ def words(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=64)
 def stoplist(language: str | None) -> frozenset[str]:
-    """justext's stoplist for an ISO 639-1 code; empty when justext has none.
+    """justext's stoplist for an ISO 639-1 code; empty when justext has none (the names of
+    its stoplists are in `rules/words/stoplists.yaml`).
 
     Read as `justext.get_stoplist` reads it, from justext's package folder, without
     importing justext (which imports lxml): text mode needs no HTML library.
     """
-    name = _STOPLIST_NAMES.get(language or "")
+    name = stoplist_name(language)
     if not name:
         return frozenset()
     data = (_justext_folder() / "stoplists" / f"{name}.txt").read_bytes()
@@ -58,6 +47,15 @@ def _justext_folder() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError("justext is not installed")
     return Path(next(iter(spec.submodule_search_locations)))
+
+
+def stoplist_name(language: str | None) -> str | None:
+    """The name of justext's stoplist for an ISO 639-1 code (`rules/words/stoplists.yaml`).
+
+    >>> stoplist_name("no"), stoplist_name("xx")
+    ('Norwegian_Bokmal', None)
+    """
+    return wordlist("stoplists")["justext"].get(language or "")
 
 
 def stem(word: str) -> str:
