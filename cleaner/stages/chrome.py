@@ -17,7 +17,6 @@ Every heuristic is a catalog entry: it runs only when `RuleSet.enabled` says so.
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -28,13 +27,12 @@ from cleaner.layout import Layout
 from cleaner.record import Edit
 from cleaner.stages.base import Facet, Stage, register
 from cleaner.stages.chrome_settings import ChromeSettings
-from cleaner.text.shape import is_headline_like, is_name_phrase, is_title_case
+from cleaner.text.shape import is_headline_like, is_name_phrase, is_numbered, is_title_case
 from cleaner.text.words import StemCounts, content_stems, overlap, shared_stems, words
 from cleaner.urls import site_of
 
 _LINE_SCOPES = ("line", "prefix", "tail")
 # "5. Step", "Trend 3: AI", "IV) Part": a numbered subheading.
-_NUMBERED = re.compile(r"^\s*(?:\d+|[IVX]+)[.):]\s|^\w+ \d+[.:]\s")
 _CLOSING = "\"'”’»)]"
 _STORY_SPAN = "page.story-span"
 _REPEATED, _CAPTION = "inserted.repeated-paragraph", "inserted.caption"
@@ -329,7 +327,7 @@ class Chrome(Stage):
         headline, in sentence case, neither numbered nor a question nor in brackets
         (subheadings are short, Title Case, numbered steps or questions)."""
         return (len(words(text)) >= self.settings.teaser_min_words
-                and not is_title_case(text) and not _NUMBERED.match(text)
+                and not is_title_case(text) and not is_numbered(text)
                 and not text.rstrip(_CLOSING).endswith("?") and text[:1] not in "([")
 
     def _teasers(self, headlines: list[int], stems: _LazyStems, layout: Layout) -> list[int]:

@@ -26,7 +26,7 @@ from cleaner.record import Edit
 from cleaner.stages.base import Facet, Stage, register
 from cleaner.stages.metadata import is_same_title, move_rule_matches
 from cleaner.text.names import clean_space
-from cleaner.text.shape import is_headline_like
+from cleaner.text.shape import is_headline_like, is_numbered
 from cleaner.text.titles import is_breadcrumb
 from cleaner.urls import site_of
 
@@ -89,6 +89,8 @@ class Top(Stage):
             return None  # a paragraph of the story, or no story at all
         if not is_headline_like(text, self.config.chrome.headline_max_words) or is_breadcrumb(text):
             return None  # a breadcrumb is never a title
+        if is_numbered(text):
+            return None  # an item of a list or of contents: no title, no ticker
         story = story_stems(blocks, layout, language)
         if headline_overlap(text, story, language) < self.config.chrome.headline_min_overlap:
             return _UNRELATED, "remove", meta

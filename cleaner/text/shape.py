@@ -39,6 +39,18 @@ def continues_above(text: str) -> bool:
     return bool(_CONTINUES_ABOVE.match(text))
 
 
+# A numbered item or section: "3. ", "IV) ", "11.2.1. ", "Step 4: ".
+_NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)+\.?|\d+[.):]|[IVX]+[.):])\s|^\w+ \d+[.:]\s")
+
+
+def is_numbered(text: str) -> bool:
+    """
+    >>> is_numbered("11.2.1. B-Tree"), is_numbered("Step 4: Sand"), is_numbered("2026 in review")
+    (True, True, False)
+    """
+    return bool(_NUMBERED.match(text))
+
+
 def ends_sentence(text: str) -> bool:
     """
     >>> ends_sentence("He left.”"), ends_sentence("Breaking: markets fall")

@@ -66,3 +66,9 @@ def test_the_stage_moves_a_headline_about_the_story_to_the_title():
     doc = run_stage("top", document(title, P1, P2, P3))
     assert (texts(doc), doc.meta.title) == ([P1, P2, P3], title)
     assert [e.rule for e in doc.edits] == ["metadata.title"]
+
+
+def test_a_numbered_contents_line_above_the_story_stays():
+    contents = ["11.1. Introduction", "11.2. Index Types", "11.2.1. B-Tree"]
+    record = clean(body(*contents, P1, P2), content_type="text")
+    assert record.text == body(*contents, P1, P2)
