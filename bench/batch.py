@@ -278,10 +278,10 @@ def write_containers(folder: Path, pages: list[str]) -> dict[str, Path]:
 
 def read_seconds(path: Path, expected: int) -> float:
     """Seconds per document to plan `path`'s shards and read every document to text."""
-    from cleaner.batch.io.charset import apply_header_charset
     from cleaner.batch.io.inputs import expand_inputs
     from cleaner.batch.io.readers import JsonFields, SourceItem
     from cleaner.batch.io.shards import plan_shards
+    from cleaner.stages.decode import decode_bytes
 
     fields = JsonFields()
     started = time.perf_counter()
@@ -291,11 +291,8 @@ def read_seconds(path: Path, expected: int) -> float:
         for item in shard.items(fields):
             if isinstance(item, SourceItem):
                 source = item.source
-                if isinstance(source, bytes):
-                    source = apply_header_charset(source, item.charset)
-                    text = source if isinstance(source, str) else source.decode("utf-8")
-                else:
-                    text = source
+                text = (decode_bytes(source, charset=item.charset) if isinstance(source, bytes)
+                        else source)
                 documents += bool(text)
     seconds = time.perf_counter() - started
     if documents != expected:
