@@ -12,7 +12,6 @@ Measured by `bench/metadata.py` (WCXB dev, tune half; pages with a gold author).
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections import deque
 
@@ -21,6 +20,7 @@ from lxml.html import HtmlElement
 from trafilatura.json_metadata import normalize_authors
 from trafilatura.utils import trim
 
+from cleaner.json_ld import json_ld_values
 from cleaner.text.names import byline_opener, clean_space, looks_like_person, split_authors
 from cleaner.text.wordlists import wordlist
 
@@ -203,7 +203,6 @@ def _next_shown(element: HtmlElement) -> tuple[str, HtmlElement | None]:
     return "", None
 
 
-_JSON_LD = etree.XPath('//script[@type="application/ld+json"]/text()')
 _MAX_JSON_LD_CHARS = 1_000_000
 # Things a page's JSON-LD mentions that are not the page's own text: a book it reviews, a
 # product, a reader's comment or answer, each with authors of its own.
@@ -221,13 +220,8 @@ def json_ld_authors(tree: HtmlElement) -> str | None:
     ...     ' {"@id": "#p1", "@type": "Person", "name": "Jane Doe"}]}</script></head></html>'))
     'Jane Doe; John Roe'
     """
-    for script in _JSON_LD(tree):
-        if len(script) > _MAX_JSON_LD_CHARS:
-            continue
-        try:
-            objects = _objects(json.loads(script))
-        except (ValueError, RecursionError):  # broken, or nested deeper than Python recurses
-            continue
+    for data in json_ld_values(tree, _MAX_JSON_LD_CHARS):
+        objects = _objects(data)
         by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and o.get("name")}
         for thing in objects:
             if _OTHER_WORKS.intersection(_as_list(thing.get("@type"))):

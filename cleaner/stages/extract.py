@@ -9,7 +9,6 @@ a tag with too many attributes); after, pages that lxml could not parse whole.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from typing import TYPE_CHECKING, Literal
 
@@ -17,6 +16,7 @@ from pydantic import Field
 
 from cleaner.document import Document
 from cleaner.errors import InputError
+from cleaner.json_ld import json_ld_values
 from cleaner.settings import LimitsSettings, Settings
 from cleaner.stages.base import Facet, Stage, register
 from cleaner.text.utf8 import utf8
@@ -265,26 +265,13 @@ def extract_with_trafilatura(html: str, url: str | None, settings: ExtractSettin
     return {"text": text if text.strip() else "", **found}
 
 
-@functools.cache
-def _json_ld() -> etree.XPath:
-    from lxml import etree
-
-    return etree.XPath('//script[@type="application/ld+json"]/text()', smart_strings=False)
-
-
 _MAX_JSON_LD_CHARS = 2_000_000
 
 
 def json_ld_article_body(tree: HtmlElement) -> str:
     """The longest `articleBody` the page declares in its JSON-LD, or ""."""
     best = ""
-    for script in _json_ld()(tree):
-        if len(script) > _MAX_JSON_LD_CHARS:
-            continue
-        try:
-            data = json.loads(script)
-        except (ValueError, RecursionError):  # broken, or nested deeper than Python recurses
-            continue
+    for data in json_ld_values(tree, _MAX_JSON_LD_CHARS):
         for body in _article_bodies(data):
             best = body if len(body) > len(best) else best
     return best.strip()
