@@ -55,7 +55,6 @@ from cleaner.matching import (  # noqa: F401  (the catalog's public names, as be
     list_item_text,
     phrases_to_regex,
 )
-from cleaner.warm_start import remember_rule_sets
 
 Scope = Literal["line", "prefix", "tail", "inline"]
 METADATA_FIELDS = ("title", "description", "authors", "date", "publisher", "agencies")
@@ -159,10 +158,6 @@ class RuleSet:
         self._matcher.compile()
         return self
 
-    def patterns_by_anchor(self) -> dict[str, list[str]]:
-        """The patterns of each RE2 set (`cleaner.warm_start` keeps them for the next start)."""
-        return self._matcher.patterns_by_anchor()
-
     def __len__(self) -> int:
         return len(self.rules)
 
@@ -237,10 +232,7 @@ def _load_cached(files: tuple[str, ...], disabled: tuple[str, ...],
                             "(see `cleaner rules list`)")
     rules = [item for item in items if isinstance(item, Rule)]
     entries = [item for item in items if not isinstance(item, Rule)]
-    rule_set = RuleSet(rules, entries, disabled, enabled).compile()
-    if set(map(str, builtin_rule_files())) <= set(files):  # the next start compiles these early
-        remember_rule_sets(rule_set.patterns_by_anchor())
-    return rule_set
+    return RuleSet(rules, entries, disabled, enabled).compile()
 
 
 def _sources(files: tuple[str, ...]) -> list[tuple[str, list[Rule | Entry]]]:

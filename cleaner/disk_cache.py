@@ -36,31 +36,17 @@ def cache_dir() -> Path | None:
 def cached_bytes(name: str, key: str, build: Callable[[], bytes]) -> bytes:
     """The bytes `build()` makes, read from the entry `name`-`key` when it is there and
     whole, else built and written for the next process."""
-    data = read_entry(name, key)
-    if data is None:
-        data = build()
-        write_entry(name, key, data)
-    return data
-
-
-def read_entry(name: str, key: str) -> bytes | None:
-    """The data of the entry `name`-`key`, or None when it is missing, truncated or corrupt
-    (or the cache is off)."""
-    path = _path(name, key)
-    return _read(path) if path is not None else None
-
-
-def write_entry(name: str, key: str, data: bytes) -> None:
-    """Write the entry `name`-`key` for later processes (best effort), and prune old ones."""
-    path = _path(name, key)
+    folder = cache_dir()
+    path = folder / f"{name}-{key}.bin" if folder is not None else None
+    if path is not None:
+        data = _read(path)
+        if data is not None:
+            return data
+    data = build()
     if path is not None:
         _write(path, data)
         _prune(path.parent, name)
-
-
-def _path(name: str, key: str) -> Path | None:
-    folder = cache_dir()
-    return folder / f"{name}-{key}.bin" if folder is not None else None
+    return data
 
 
 def _read(path: Path) -> bytes | None:

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -131,67 +130,6 @@ _ANCHOR_OF_SCOPE = {"line": "full", "tail": "full", "prefix": "start", "inline":
 _SET_OF_ANCHOR = {"full": "FullMatchSet", "start": "MatchSet", "search": "SearchSet"}
 
 
-def _build_set(anchor: str, patterns: Sequence[str]) -> Any:
-    """The compiled RE2 set of `patterns` for `anchor`, or `RuleError` when it is too big."""
-    rule_set = getattr(re2.Set, _SET_OF_ANCHOR[anchor])(_options())
-    for pattern in patterns:
-        rule_set.Add(pattern)
-    try:
-        rule_set.Compile()
-    except re2.error:
-        scopes = "/".join(s for s, a in _ANCHOR_OF_SCOPE.items() if a == anchor)
-        raise RuleError(
-            f"the {len(patterns)} {scopes} rules together are too big "
-            f"for RE2 ({RE2_MAX_MEM >> 20} MB): simplify or split the longest "
-            "patterns and phrase lists") from None
-    return rule_set
-
-
-class _PreparedSet(threading.Thread):
-    """One set compiling in the background: RE2 releases the GIL while it compiles, so the
-    imports of a starting process go on beside it."""
-
-    def __init__(self, anchor: str, patterns: tuple[str, ...]) -> None:
-        super().__init__(name=f"re2-set-{anchor}", daemon=True)
-        self.anchor, self.patterns = anchor, patterns
-        self.compiled: Any = None
-
-    def run(self) -> None:
-        try:
-            self.compiled = _build_set(self.anchor, self.patterns)
-        except Exception:  # noqa: BLE001 -- the matcher compiles it again and reports why
-            self.compiled = None
-
-
-_PREPARED: dict[tuple[str, tuple[str, ...]], _PreparedSet] = {}
-_PREPARED_LOCK = threading.Lock()
-
-
-def prepare_sets(patterns_by_anchor: Mapping[str, Sequence[str]]) -> None:
-    """Start compiling these sets in background threads, for the first `RuleMatcher` of the
-    same patterns to take (`RuleMatcher.patterns_by_anchor` gives them). A matcher of other
-    patterns compiles its own, so a stale guess costs only the background work."""
-    for anchor, patterns in patterns_by_anchor.items():
-        key = (anchor, tuple(patterns))
-        if anchor not in _SET_OF_ANCHOR or not patterns:
-            continue
-        with _PREPARED_LOCK:
-            if key not in _PREPARED:
-                _PREPARED[key] = _PreparedSet(*key)
-                _PREPARED[key].start()
-
-
-def _take_prepared(anchor: str, patterns: tuple[str, ...]) -> Any:
-    """The set `prepare_sets` compiled for exactly these patterns (waiting for it), once;
-    None when there is none or it failed."""
-    with _PREPARED_LOCK:
-        prepared = _PREPARED.pop((anchor, patterns), None)
-    if prepared is None:
-        return None
-    prepared.join()
-    return prepared.compiled
-
-
 class RuleMatcher:
     """Rules matched with one RE2 set per anchoring (whole line, line start, anywhere): a
     line costs three passes whatever the size of the catalog, and only the rules that hit
@@ -208,16 +146,19 @@ class RuleMatcher:
 
     def _set(self, anchor: str) -> Any:
         if anchor not in self._sets:
-            patterns = tuple(item.rule.regex for item in self._by_anchor[anchor])
-            prepared = _take_prepared(anchor, patterns)
-            self._sets[anchor] = prepared if prepared is not None else _build_set(anchor,
-                                                                                  patterns)
+            rule_set = getattr(re2.Set, _SET_OF_ANCHOR[anchor])(_options())
+            for item in self._by_anchor[anchor]:
+                rule_set.Add(item.rule.regex)
+            try:
+                rule_set.Compile()
+            except re2.error:
+                scopes = "/".join(s for s, a in _ANCHOR_OF_SCOPE.items() if a == anchor)
+                raise RuleError(
+                    f"the {len(self._by_anchor[anchor])} {scopes} rules together are too big "
+                    f"for RE2 ({RE2_MAX_MEM >> 20} MB): simplify or split the longest "
+                    "patterns and phrase lists") from None
+            self._sets[anchor] = rule_set
         return self._sets[anchor]
-
-    def patterns_by_anchor(self) -> dict[str, list[str]]:
-        """The patterns of each set, in set order: what `prepare_sets` takes."""
-        return {anchor: [item.rule.regex for item in items]
-                for anchor, items in self._by_anchor.items()}
 
     def compile(self) -> RuleMatcher:
         """Build the matching sets now, so that a catalog too big for RE2 fails when it is

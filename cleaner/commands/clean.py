@@ -26,9 +26,6 @@ def register(group: click.Group) -> None:
 def clean_command(file: str, content_type: str | None, as_json: bool, url: str | None,
                   config_path: str | None) -> None:
     """Clean one FILE (or - for stdin); print the body, or the record with --json."""
-    from cleaner.warm_start import start_rule_sets
-
-    start_rule_sets()  # the catalog's RE2 sets compile while the pipeline is imported
     from cleaner.api import clean
 
     data, implied = read_source(file)
