@@ -4,7 +4,10 @@ Runs every input of Zyte and WCXB dev (the HTML as HTML, both noisy texts as tex
 the output again as text, and lists the documents whose text changed, with the rules the
 second pass applied and the first lines of the difference. Run from the repository root::
 
-    .venv/bin/python -m bench.idempotence [--datasets zyte,wcxb] [--show 10]
+    .venv/bin/python -m bench.idempotence [--datasets zyte,wcxb] [--show 10] [--config FILE]
+
+`--config`/`--set` clean both passes with another config (a pipeline without `settle`
+shows what that stage fixes).
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ import sys
 
 from bench.datasets import MODES, available, pages
 from bench.outputs import clean_pages
+from bench.settings import add_config_arguments, config_from_args
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,7 +26,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--modes", default=",".join(MODES))
     ap.add_argument("--show", type=int, default=10, help="differences to print (default 10)")
     ap.add_argument("--workers", type=int)
+    add_config_arguments(ap)
     args = ap.parse_args(argv)
+    config = config_from_args(args)
 
     changed, total = [], 0
     for dataset in args.datasets.split(","):
@@ -30,9 +36,9 @@ def main(argv: list[str] | None = None) -> int:
             continue
         selected = pages(dataset)
         for mode in args.modes.split(","):
-            once = clean_pages(selected, mode, workers=args.workers)
+            once = clean_pages(selected, mode, config, workers=args.workers)
             texts = {key: out.text for key, out in once.items()}
-            again = clean_pages(selected, "recall", workers=args.workers, sources=texts)
+            again = clean_pages(selected, "recall", config, workers=args.workers, sources=texts)
             total += len(selected)
             changed += [(mode, key, texts[key], again[key]) for key in sorted(texts)
                         if again[key].text != texts[key]]
