@@ -20,6 +20,7 @@ from lxml.html import HtmlElement
 from trafilatura.json_metadata import normalize_authors
 from trafilatura.utils import trim
 
+from cleaner.html_author_boxes import author_box, description_byline
 from cleaner.json_ld import json_ld_values
 from cleaner.text.names import byline_opener, clean_space, looks_like_person, split_authors
 from cleaner.text.wordlists import wordlist
@@ -364,7 +365,7 @@ def labelled_author(tree: HtmlElement) -> str | None:
 
 # Where authors are looked for when the meta tags declare no person, in turn.
 SEARCHES = (labelled_author, json_ld_authors, microdata_authors, aria_author, byline_search,
-            visible_byline, author_link)
+            visible_byline, description_byline, author_link, author_box)
 
 
 def page_authors(declared: str | None, tree: HtmlElement, names: tuple[str, ...],

@@ -149,38 +149,34 @@ def _changed() -> re.Pattern[str]:
     return re.compile(rf"(?:{labels})\W*(?:{prepositions})?\W*$", re.IGNORECASE)
 
 
-def shown_dates(tree: HtmlElement) -> tuple[str | None, str | None]:
-    """(the first date shown by the headline, the first shown as a change: "Updated ...",
-    "Last updated: ...", "edited ..."), ISO; None for either the page does not show.
+def shown_dates(tree: HtmlElement) -> list[tuple[str, bool]]:
+    """Each date shown by the headline, ISO, in page order, and whether it is shown as a
+    change ("Updated ...", "Last updated: ...", "edited ...").
 
     >>> import lxml.html
     >>> shown_dates(lxml.html.fromstring('<html><body><nav>Home</nav><h1>Rain at last</h1>'
     ...     '<p>By Jane Doe · Updated Dec 3, 2025 · Posted on <time>Dec 1, 2025</time></p>'
     ...     '</body></html>'))
-    ('2025-12-01', '2025-12-03')
+    [('2025-12-03', True), ('2025-12-01', False)]
     """
     text = headline_text(tree) or ""
-    published = changed = None
-    for position, date in find_dates(text):
-        label = text[max(0, position - _LABEL_CHARS):position]
-        if _changed().search(label):
-            changed = changed or date
-        else:
-            published = published or date
-    return published, changed
+    return [(date, bool(_changed().search(text[max(0, position - _LABEL_CHARS):position])))
+            for position, date in find_dates(text)]
 
 
 def page_date(tree: HtmlElement, url: str | None) -> str | None:
-    """The published date, ISO: declared in the markup; else shown by the headline (a
-    change's date when it shows no other); else htmldate's quick search (published before
-    modified), else its extensive search of the page's text.
+    """The published date, ISO: the declared one, unless the headline shows a published
+    date and not the declared one (the date the readers see wins, a change's never); else
+    the first shown by the headline (a change's when it shows no other); else htmldate's
+    quick search (published before modified), else its extensive search of the text.
     """
     declared = declared_published(tree)
-    if declared:
+    shown = shown_dates(tree)
+    published = next((date for date, changed in shown if not changed), None)
+    if declared and (published is None or any(date == declared for date, _ in shown)):
         return declared
-    published, changed = shown_dates(tree)
-    if published or changed:
-        return published or changed
+    if shown:
+        return published or shown[0][0]
     for extensive in (False, True):
         date = find_date(tree, url=url, extensive_search=extensive, original_date=True,
                          outputformat="%Y-%m-%d")

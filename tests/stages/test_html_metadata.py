@@ -223,6 +223,35 @@ def test_the_text_by_the_headline_of_a_huge_or_deep_page_is_read_quickly():
                 + "<p>y</p>" * 20000)
     deep = page("", "<h1>Rain</h1>" + "<div>" * 200 + "May 4, 2024" + "</div>" * 200)
     start = time.perf_counter()
-    assert shown_dates(huge) == ("2024-05-03", None)
-    assert shown_dates(deep) == ("2024-05-04", None)
+    assert shown_dates(huge) == [("2024-05-03", False)]
+    assert shown_dates(deep) == [("2024-05-04", False)]
     assert time.perf_counter() - start < 2
+
+
+def test_a_published_date_shown_by_the_headline_beats_a_declared_one_it_does_not_show():
+    tree = page('<meta property="article:published_time" content="2012-09-12T08:00:00Z">',
+                '<h1>Rain at last</h1><p>By Jane Doe · <time>September 8, 2021</time></p>')
+    assert page_metadata(tree, URL)["date"] == "2021-09-08"
+
+
+def test_a_declared_date_the_headline_shows_stays_before_other_shown_dates():
+    tree = page('<meta property="article:published_time" content="2021-09-08T08:00:00Z">',
+                '<h1>Rain at last</h1><p>Reviewed March 1, 2024 · Posted September 8, 2021</p>')
+    assert page_metadata(tree, URL)["date"] == "2021-09-08"
+
+
+def test_the_byline_a_description_opens_with_names_the_author():
+    tree = page('<meta name="description" content="This post was written by Jane Doe, MD, '
+                'a surgeon. Diet is one of the pillars of health.">', "<p>x</p>")
+    assert page_metadata(tree, URL)["authors"] == ("Jane Doe",)
+
+
+def test_an_author_box_names_the_author_but_not_a_posts_author_class():
+    box = ('<h1>Rain</h1><p>It rained.</p><div class="blog_author-wrapper"><img alt="">'
+           '<div class="text-small">Jane Doe</div><p>Jane Doe writes about the weather '
+           'for a living.</p></div>')
+    assert page_metadata(page("", box), URL)["authors"] == ("Jane Doe",)
+    from cleaner.html_author_boxes import author_box
+
+    post = '<article class="post author-jane-doe"><h2>Shop All Food Colors</h2></article>'
+    assert author_box(page("", post)) is None
