@@ -370,11 +370,17 @@ SEARCHES = (labelled_author, json_ld_authors, microdata_authors, aria_author, by
 
 def page_authors(declared: str | None, tree: HtmlElement, names: tuple[str, ...],
                  ) -> tuple[tuple[str, ...], str | None]:
-    """(authors, the first organisation named as an author): from the declared authors;
-    when they name no person, from the first of `SEARCHES` that finds one.
+    """(authors, the first organisation named as an author): the persons the JSON-LD
+    article names, when all its names look like persons (its list is the article's own, and
+    its commas stay commas: "Jane Doe, MD, RD" is one name and two degrees, where the meta
+    tags' merged list reads three names); else the declared authors; when they name no
+    person, the first of `SEARCHES` that finds one.
     """
     declared = _with_digits(declared or "", " ".join(_META_AUTHOR(tree)))
     people, outlets = split_authors(declared, names)
+    article, _ = split_authors(json_ld_authors(tree) or "", names)
+    if article and all(map(looks_like_person, article)):
+        people = article  # the article's own, its commas read as commas: "Jane Doe, MD"
     for search in SEARCHES:
         if people:
             break

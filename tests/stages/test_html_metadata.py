@@ -255,3 +255,16 @@ def test_an_author_box_names_the_author_but_not_a_posts_author_class():
 
     post = '<article class="post author-jane-doe"><h2>Shop All Food Colors</h2></article>'
     assert author_box(page("", post)) is None
+
+
+def test_the_json_ld_articles_persons_beat_the_merged_meta_list():
+    tree = page('<meta name="author" content="jdoe42">'
+                '<script type="application/ld+json">{"@type": "Article", "author": '
+                '{"@type": "Person", "name": "Jane Doe, MS, RD"}}</script>', "<p>x</p>")
+    assert page_metadata(tree, URL)["authors"] == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("declared", ["Jane Doe; Ph. D.", "Jane Doe; MS", "Jane Doe; Sr"])
+def test_a_degree_in_a_declared_list_is_no_name(declared):
+    tree = page(f'<meta name="author" content="{declared}">', "<p>x</p>")
+    assert page_metadata(tree, URL)["authors"] == ("Jane Doe",)
