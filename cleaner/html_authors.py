@@ -20,7 +20,12 @@ from lxml.html import HtmlElement
 from trafilatura.json_metadata import normalize_authors
 from trafilatura.utils import trim
 
-from cleaner.html_author_boxes import author_box, description_byline
+from cleaner.html_author_boxes import (
+    aria_author,
+    author_box,
+    description_byline,
+    labelled_author,
+)
 from cleaner.json_ld import json_ld_values
 from cleaner.text.names import byline_opener, clean_space, looks_like_person, split_authors
 from cleaner.text.wordlists import wordlist
@@ -320,52 +325,31 @@ def author_link(tree: HtmlElement) -> str | None:
     return None
 
 
-_ARIA_LABELS = etree.XPath('//body//*[@aria-label]')
-
-
-def aria_author(tree: HtmlElement) -> str | None:
-    """The name in the first accessible label that opens like a byline ("Author: jdoe").
-
-    >>> import lxml.html
-    >>> aria_author(lxml.html.fromstring('<div><a aria-label="Share">s</a>'
-    ...     '<a aria-label="Author: jdoe" href="/user/jdoe">jdoe</a></div>'))
-    'jdoe'
-    """
-    for element in _ARIA_LABELS(tree):
-        label = clean_space(element.get("aria-label") or "")
-        found = byline_opener().match(label)
-        if found and found.end() < len(label) <= _BYLINE_MAX_CHARS:
-            return label[found.end():]
-    return None
-
-
 _META_AUTHOR = etree.XPath('//meta[@name="author"]/@content')
-_LABELS = etree.XPath('//meta[starts-with(@name, "twitter:label")]')
-
-
-def labelled_author(tree: HtmlElement) -> str | None:
-    """The value of a labelled meta tag whose label opens a byline, as SEO plugins write
-    it: `twitter:label1` "Written by", `twitter:data1` the name.
-
-    >>> import lxml.html
-    >>> labelled_author(lxml.html.fromstring('<html><head><meta name="twitter:label1" '
-    ...     'content="Written by"><meta name="twitter:data1" content="Jane Doe"></head></html>'))
-    'Jane Doe'
-    """
-    for label in _LABELS(tree):
-        text = clean_space(label.get("content") or "")
-        found = byline_opener().match(text)
-        if found and found.end() == len(text):
-            name = label.get("name", "").replace("twitter:label", "twitter:data", 1)
-            for data in tree.iter("meta"):
-                if data.get("name") == name and data.get("content"):
-                    return clean_space(data.get("content"))
-    return None
 
 
 # Where authors are looked for when the meta tags declare no person, in turn.
 SEARCHES = (labelled_author, json_ld_authors, microdata_authors, aria_author, byline_search,
             visible_byline, description_byline, author_link, author_box)
+
+
+def _shown_unless_declared_shown(people: list[str], tree: HtmlElement,
+                                 names: tuple[str, ...]) -> list[str]:
+    """The persons of the page's visible byline instead of the declared ones when the page
+    shows none of the declared names: what the readers see is the byline (a template's
+    meta tag may name the site's owner or the last editor).
+
+    >>> import lxml.html
+    >>> _shown_unless_declared_shown(["Jane Doe"], lxml.html.fromstring('<html><body><h1>'
+    ...     'Rain</h1><p>By John Roe</p></body></html>'), ())
+    ['John Roe']
+    """
+    shown, _ = split_authors(visible_byline(tree) or "", names)
+    if not shown or shown == people:
+        return people
+    body = tree.find(".//body")
+    text = " ".join(body.itertext()).casefold() if body is not None else ""
+    return people if any(name.casefold() in text for name in people) else shown
 
 
 def page_authors(declared: str | None, tree: HtmlElement, names: tuple[str, ...],
@@ -374,13 +358,15 @@ def page_authors(declared: str | None, tree: HtmlElement, names: tuple[str, ...]
     article names, when all its names look like persons (its list is the article's own, and
     its commas stay commas: "Jane Doe, MD, RD" is one name and two degrees, where the meta
     tags' merged list reads three names); else the declared authors; when they name no
-    person, the first of `SEARCHES` that finds one.
+    person, the first of `SEARCHES` that finds one. A visible byline beats declared names
+    the page does not show.
     """
     declared = _with_digits(declared or "", " ".join(_META_AUTHOR(tree)))
     people, outlets = split_authors(declared, names)
     article, _ = split_authors(json_ld_authors(tree) or "", names)
     if article and all(map(looks_like_person, article)):
         people = article  # the article's own, its commas read as commas: "Jane Doe, MD"
+    people = _shown_unless_declared_shown(people, tree, names) if people else people
     for search in SEARCHES:
         if people:
             break

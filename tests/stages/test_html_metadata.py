@@ -268,3 +268,11 @@ def test_the_json_ld_articles_persons_beat_the_merged_meta_list():
 def test_a_degree_in_a_declared_list_is_no_name(declared):
     tree = page(f'<meta name="author" content="{declared}">', "<p>x</p>")
     assert page_metadata(tree, URL)["authors"] == ("Jane Doe",)
+
+
+def test_a_visible_byline_beats_a_declared_name_the_page_does_not_show():
+    shown = '<h1>Rain at last</h1><p>By John Roe</p><p>It rained.</p>'
+    tree = page('<meta name="author" content="Jane Doe">', shown)
+    assert page_metadata(tree, URL)["authors"] == ("John Roe",)
+    also = page('<meta name="author" content="Jane Doe">', shown + "<p>Edited by Jane Doe</p>")
+    assert page_metadata(also, URL)["authors"] == ("Jane Doe",)
