@@ -181,16 +181,33 @@ def visible_byline(tree: HtmlElement) -> str | None:
 def _byline_candidates(tree: HtmlElement) -> list[HtmlElement]:
     """The elements whose own text starts with a byline opener: from the first `<h1>` on,
     then those before it (a menu's "By Use Case")."""
-    opener = byline_opener()
+    opener, first_words = byline_opener(), _opener_first_words()
     found, heading = [], None
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in _NOT_TEXT:
             continue
         if element.tag == "h1" and heading is None:
             heading = len(found)
-        if element.text and opener.match(element.text):
+        text = element.text
+        if text and _first_word(text) in first_words and opener.match(text):
             found.append(element)
     return found if heading is None else found[heading:] + found[:heading]
+
+
+@functools.cache
+def _opener_first_words() -> frozenset[str]:
+    """The first words of the byline openers: a cheap test before the opener's pattern."""
+    return frozenset(_first_word(p) for p in wordlist("names")["byline_openers"])
+
+
+def _first_word(text: str) -> str:
+    """The first word of `text`, lower case, up to a space, a colon or a parenthesis.
+
+    >>> _first_word("  Written by: Jane"), _first_word("Author(s): Jane"), _first_word("By:")
+    ('written', 'author', 'by')
+    """
+    words = text[:40].split(None, 1)
+    return words[0].split(":", 1)[0].split("(", 1)[0].casefold() if words else ""
 
 
 def _next_shown(element: HtmlElement) -> tuple[str, HtmlElement | None]:
