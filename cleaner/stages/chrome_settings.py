@@ -1,5 +1,5 @@
 """The settings of the chrome stage, `[chrome]` in `cleaner.toml`; provenance (`page_*`) and
-top (`headline_*`) read them too."""
+head (`headline_*`) read them too."""
 
 from __future__ import annotations
 
