@@ -12,7 +12,14 @@ import re
 from lxml import etree
 from lxml.html import HtmlElement
 
-from cleaner.text.names import byline_opener, clean_space, looks_like_person, split_authors
+from cleaner.text.dates import find_dates
+from cleaner.text.names import (
+    byline_opener,
+    clean_space,
+    looks_like_person,
+    split_authors,
+    trim_name,
+)
 
 # The tags whose text is not shown, and the longest visible byline (as `html_authors`).
 _NOT_TEXT = frozenset({"script", "style", "title", "noscript", "option", "textarea", "head"})
@@ -129,4 +136,39 @@ def labelled_author(tree: HtmlElement) -> str | None:
             for data in tree.iter("meta"):
                 if data.get("name") == name and data.get("content"):
                     return clean_space(data.get("content"))
+    return None
+
+
+_AFTER_HEADING = etree.XPath("following::*[position() <= 40]")
+_BYLINE_PARTS = re.compile(r"\s*[|·•]\s*")
+
+
+def headline_byline(tree: HtmlElement) -> str | None:
+    """The person that opens the first dated line after the page's `<h1>`, a byline
+    without "By": the name in an element of its own ("<a>Jane Doe</a> August 23, 2023"), or
+    followed by a role ("Jane Doe | Senior Writer | July 2, 2025"). Only the first line
+    with a date is read.
+
+    >>> import lxml.html
+    >>> headline_byline(lxml.html.fromstring('<div><h1>Rain</h1><p>Jane Doe | Senior Writer'
+    ...     ' | July 2, 2025</p><p>It rained.</p></div>'))
+    'Jane Doe'
+    >>> headline_byline(lxml.html.fromstring('<div><h1>Rain</h1><p>Home Garden Guide July 2,'
+    ...     ' 2025</p></div>')) is None
+    True
+    """
+    heading = next((h for h in tree.iter("h1") if h.text_content().strip()), None)
+    for element in _AFTER_HEADING(heading) if heading is not None else ():
+        if not isinstance(element.tag, str) or element.tag in _NOT_TEXT:
+            continue
+        line = clean_space(element.text_content())
+        dates = find_dates(line) if len(line) <= _BYLINE_MAX_CHARS else []
+        if dates:
+            name, *rest = _BYLINE_PARTS.split(line[:dates[0][0]].strip(" ,|·•-–—"))
+            people, _ = split_authors(name)
+            alone = any(clean_space(e.text_content()) == name for e in element.iter()
+                        if e is not element and isinstance(e.tag, str))
+            role = bool(rest) and not trim_name(rest[0])
+            named = people == [name] and looks_like_person(name) and len(name.split()) <= 3
+            return name if named and (alone or role) else None
     return None

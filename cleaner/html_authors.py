@@ -24,10 +24,12 @@ from cleaner.html_author_boxes import (
     aria_author,
     author_box,
     description_byline,
+    headline_byline,
     labelled_author,
 )
 from cleaner.json_ld import json_ld_values
 from cleaner.text.names import byline_opener, clean_space, looks_like_person, split_authors
+from cleaner.text.titles import fold
 from cleaner.text.wordlists import wordlist
 
 
@@ -212,14 +214,23 @@ def _first_word(text: str) -> str:
 
 def _next_shown(element: HtmlElement) -> tuple[str, HtmlElement | None]:
     """The text shown right after `element` (its tail, else its next sibling's text, else
-    its parent's next sibling's; at most a byline's length), and the element it is in."""
+    its parent's next sibling's; at most a byline's length), and the element it is in. An
+    avatar between the label and the name (a `<picture>`, an `<img>`: no text) is passed.
+
+    >>> import lxml.html
+    >>> _next_shown(lxml.html.fromstring('<div><span>By:</span><picture><img src="a.jpg">'
+    ...     '</picture><span>Jane Doe</span></div>')[0])[0]
+    'Jane Doe'
+    """
     for current in (element, element.getparent()):
         if current is None:
             break
         if current.tail and current.tail.strip():
             return clean_space(current.tail)[:_BYLINE_MAX_CHARS], None
         following = current.getnext()
-        while following is not None and not isinstance(following.tag, str):
+        while following is not None and (not isinstance(following.tag, str) or (
+                following.tag not in _NOT_TEXT and not following.text_content().strip()
+                and not (following.tail or "").strip())):
             following = following.getnext()
         if following is not None and following.tag not in _NOT_TEXT:
             return clean_space(following.text_content())[:_BYLINE_MAX_CHARS], following
@@ -347,7 +358,7 @@ _META_AUTHOR = etree.XPath('//meta[@name="author"]/@content')
 
 # Where authors are looked for when the meta tags declare no person, in turn.
 SEARCHES = (labelled_author, json_ld_authors, microdata_authors, aria_author, byline_search,
-            visible_byline, description_byline, author_link, author_box)
+            visible_byline, description_byline, author_link, author_box, headline_byline)
 
 
 def _shown_unless_declared_shown(people: list[str], tree: HtmlElement,
@@ -364,6 +375,8 @@ def _shown_unless_declared_shown(people: list[str], tree: HtmlElement,
     shown, _ = split_authors(visible_byline(tree) or "", names)
     if not shown or shown == people:
         return people
+    if all(fold(name) in names for name in people):
+        return shown  # the declared "author" is the site's own name ("One Tree Planted")
     body = tree.find(".//body")
     text = " ".join(body.itertext()).casefold() if body is not None else ""
     return people if any(name.casefold() in text for name in people) else shown

@@ -276,3 +276,20 @@ def test_a_visible_byline_beats_a_declared_name_the_page_does_not_show():
     assert page_metadata(tree, URL)["authors"] == ("John Roe",)
     also = page('<meta name="author" content="Jane Doe">', shown + "<p>Edited by Jane Doe</p>")
     assert page_metadata(also, URL)["authors"] == ("Jane Doe",)
+
+
+def test_a_declared_author_that_is_the_sites_name_gives_way_to_the_visible_byline():
+    tree = page('<meta name="author" content="Example Trees">',
+                '<h1>Rain</h1><p>by Jane Doe · May 2, 2025</p><footer>Example Trees</footer>')
+    assert page_metadata(tree, "https://www.exampletrees.org/a")["authors"] == ("Jane Doe",)
+
+
+def test_a_byline_label_then_an_avatar_then_the_name():
+    tree = page("", '<h1>Rain</h1><div><span>Written by:</span><picture><img src="a.jpg">'
+                    '</picture><span class="name">Jane Doe</span></div>')
+    assert page_metadata(tree, URL)["authors"] == ("Jane Doe",)
+
+
+def test_a_dated_line_under_the_headline_opened_by_a_name_and_a_role():
+    tree = page("", "<h1>Rain</h1><p>Jane Doe | Senior Writer | July 2, 2025</p><p>It rained.</p>")
+    assert page_metadata(tree, URL)["authors"] == ("Jane Doe",)
