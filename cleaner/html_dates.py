@@ -129,11 +129,29 @@ def _shown_in(element: HtmlElement, limit: int = _BEFORE_HEADING * 100) -> list[
         elif not isinstance(node.tag, str) or node.tag in _HIDDEN:
             continue
         else:
-            pieces = _words(node.text)
+            pieces = _words(node.text) + _machine_date(node)
             stack.extend((child, flag) for child in reversed(node) for flag in (True, False))
         found += pieces
         size += sum(map(len, pieces))
     return found
+
+
+def _machine_date(node: HtmlElement) -> list[str]:
+    """The date of a `<time>` whose shown text has none ("7 years ago", "Tuesday"): its
+    `datetime`, as the reader's tooltip would show it.
+
+    >>> import lxml.html
+    >>> _machine_date(lxml.html.fromstring('<time datetime="2018-06-08 09:28Z">7 years ago</time>'))
+    ['2018-06-08']
+    >>> _machine_date(lxml.html.fromstring('<time datetime="2018-06-08">June 8, 2018</time>'))
+    []
+    """
+    if node.tag != "time":
+        return []
+    found = _LEADING_DATE.match(node.get("datetime") or "")
+    if found is None or find_dates(node.text_content()):
+        return []
+    return [found.group(1)]
 
 
 @functools.cache

@@ -293,3 +293,9 @@ def test_a_byline_label_then_an_avatar_then_the_name():
 def test_a_dated_line_under_the_headline_opened_by_a_name_and_a_role():
     tree = page("", "<h1>Rain</h1><p>Jane Doe | Senior Writer | July 2, 2025</p><p>It rained.</p>")
     assert page_metadata(tree, URL)["authors"] == ("Jane Doe",)
+
+
+def test_a_time_whose_text_shows_no_date_gives_its_datetime():
+    tree = page("", '<h1>How do I wait?</h1><p>Asked <time datetime="2018-06-08 09:28:03Z">'
+                    '7 years ago</time></p><p>Modified 5 years ago</p>')
+    assert page_metadata(tree, URL)["date"] == "2018-06-08"
