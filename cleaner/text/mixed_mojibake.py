@@ -40,11 +40,25 @@ def _decode(match: re.Match[str]) -> str:
         decoded = _as_bytes(run).decode("utf-8")
     except UnicodeDecodeError:
         return run
+    if _after_broken_sequence(match):
+        return run  # "ã†â€™ãƒâ€": amid bytes that decode as nothing, a garble, not text
     if any("\x80" <= c <= "\x9f" or "\u0700" <= c <= "\u07ff" for c in decoded):
         return run  # C1 controls; Syriac, Thaana, NKo: "ß’" is German, not NKo "ߒ"
     if len(decoded) == 1 and _is_word_end(match) and not _less_bad(match, decoded):
         return run  # "MARQUÉ…", "SÓ…", "NESTLÉ®", "ZZAJÉ’s", "5×£35": a letter, then a sign
     return decoded
+
+
+def _after_broken_sequence(match: re.Match[str]) -> bool:
+    """True when the run follows a lead byte and a continuation byte that are no UTF-8
+    sequence with it ("ã†" before "â€™"): the run is part of a longer garble.
+
+    >>> _after_broken_sequence(_MOJIBAKE_RUN.search("ã†â€™ãƒ")), _after_broken_sequence(
+    ...     _MOJIBAKE_RUN.search("l’Ã©tÃ©"))
+    (True, False)
+    """
+    before = match.string[max(0, match.start() - 2):match.start()]
+    return len(before) == 2 and "\u00c2" <= before[0] <= "\u00f4" and before[1] in _TO_BYTE
 
 
 def _is_word_end(match: re.Match[str]) -> bool:
