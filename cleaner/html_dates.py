@@ -155,6 +155,18 @@ def _machine_date(node: HtmlElement) -> list[str]:
 
 
 @functools.cache
+def _other() -> re.Pattern[str]:
+    """A date that is not the page's: a forum member's join date (`other_labels` of
+    `rules/words/dates.yaml`, just before it).
+
+    >>> bool(_other().search("galitsyn Posts: 138 Joined: ")), bool(_other().search("Posted "))
+    (True, False)
+    """
+    labels = "|".join(map(re.escape, sorted(words_of("dates", "other_labels"))))
+    return re.compile(rf"\b(?:{labels})\W*$", re.IGNORECASE)
+
+
+@functools.cache
 def _changed() -> re.Pattern[str]:
     """A date that says when the page changed, not when it appeared: the words just before
     it (`rules/words/dates.yaml`).
@@ -169,7 +181,8 @@ def _changed() -> re.Pattern[str]:
 
 def shown_dates(tree: HtmlElement) -> list[tuple[str, bool]]:
     """Each date shown by the headline, ISO, in page order, and whether it is shown as a
-    change ("Updated ...", "Last updated: ...", "edited ...").
+    change ("Updated ...", "Last updated: ...", "edited ..."); not a member's join date
+    ("Joined: 4. Jul 2012").
 
     >>> import lxml.html
     >>> shown_dates(lxml.html.fromstring('<html><body><nav>Home</nav><h1>Rain at last</h1>'
@@ -178,8 +191,10 @@ def shown_dates(tree: HtmlElement) -> list[tuple[str, bool]]:
     [('2025-12-03', True), ('2025-12-01', False)]
     """
     text = headline_text(tree) or ""
-    return [(date, bool(_changed().search(text[max(0, position - _LABEL_CHARS):position])))
-            for position, date in find_dates(text)]
+    labels = [(date, text[max(0, position - _LABEL_CHARS):position])
+              for position, date in find_dates(text)]
+    return [(date, bool(_changed().search(label))) for date, label in labels
+            if not _other().search(label)]
 
 
 def page_date(tree: HtmlElement, url: str | None) -> str | None:

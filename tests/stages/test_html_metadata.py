@@ -299,3 +299,9 @@ def test_a_time_whose_text_shows_no_date_gives_its_datetime():
     tree = page("", '<h1>How do I wait?</h1><p>Asked <time datetime="2018-06-08 09:28:03Z">'
                     '7 years ago</time></p><p>Modified 5 years ago</p>')
     assert page_metadata(tree, URL)["date"] == "2018-06-08"
+
+
+def test_a_members_join_date_is_not_the_pages():
+    tree = page("", "<h1>VirtualBox 7.1 released</h1><p>jdoe Posts: 138 Joined: 4. Jul 2012"
+                    "</p><p>Post by jdoe » 11. Sep 2024, 18:36</p>")
+    assert page_metadata(tree, URL)["date"] == "2024-09-11"
