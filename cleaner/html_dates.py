@@ -84,12 +84,39 @@ def _shown_before(element: HtmlElement) -> list[str]:
     for node in (element, *element.iterancestors()):
         parent = node.getparent()
         for sibling in node.itersiblings(preceding=True):
-            found[:0] = [*_shown_in(sibling), *_words(sibling.tail)]
+            found[:0] = [*_shown_last(sibling), *_words(sibling.tail)]
             if sum(map(len, found)) >= _BEFORE_HEADING:
                 return found
         if parent is None or parent.tag in ("body", *_HIDDEN):
             break
         found[:0] = _words(parent.text)
+    return found
+
+
+def _shown_last(element: HtmlElement) -> list[str]:
+    """The last `_BEFORE_HEADING` characters or more of `element`'s shown text (not its
+    tail), in reading order: read from its end, so a long menu before the headline is not
+    read whole.
+
+    >>> import lxml.html
+    >>> _shown_last(lxml.html.fromstring('<nav>' + '<a>Menu item</a>' * 200 + '<p>Home <b>'
+    ...     'News</b> of the day, in brief and in full</p></nav>'))
+    ['Menu item', 'Menu item', 'Home', 'News', 'of the day, in brief and in full']
+    """
+    found: list[str] = []
+    size = 0
+    stack: list[tuple[HtmlElement, str]] = [(element, "open")]  # turns: open, text, tail
+    while stack and size < _BEFORE_HEADING:
+        node, turn = stack.pop()
+        if turn == "open":
+            if isinstance(node.tag, str) and node.tag not in _HIDDEN:
+                # popped last: its own text; first: its last child's tail, then that child
+                stack.append((node, "text"))
+                stack.extend((child, t) for child in node for t in ("open", "tail"))
+            continue
+        pieces = _words(node.tail) if turn == "tail" else _words(node.text) + _machine_date(node)
+        found[:0] = pieces
+        size += sum(map(len, pieces))
     return found
 
 
