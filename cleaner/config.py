@@ -35,15 +35,19 @@ class ConfigBase(Settings):
     @classmethod
     def from_dict(cls, data: dict[str, Any], source: str = "config",
                   base_dir: Path | None = None) -> Config:
-        """Validate a mapping; rule-file paths are made relative to `base_dir`."""
+        """Validate a mapping; the paths it gives (rule files, a templates file) are made
+        relative to `base_dir`."""
         try:
             config = cls.model_validate(data)
         except ValidationError as exc:
             raise ConfigError(f"{source}: {first_problem(exc, '(top level)')}") from None
-        if base_dir is not None and config.rules.extra:
-            extra = tuple(p if p.is_absolute() else base_dir / p for p in config.rules.extra)
-            config = config.model_copy(update={"rules": config.rules.model_copy(update={"extra": extra})})
-        return config
+        if base_dir is None:
+            return config
+        moved = {name: section.relative_to(base_dir) for name, section in config
+                 if isinstance(section, Settings)}
+        updates = {name: section for name, section in moved.items()
+                   if section is not getattr(config, name)}
+        return config.model_copy(update=updates) if updates else config
 
     @classmethod
     def from_file(cls, path: str | Path) -> Config:

@@ -97,7 +97,7 @@ class HeuristicEntry(_Entry):
     kind: ClassVar[str] = "heuristic"
 
     id: str = Field(pattern=RULE_ID)
-    stage: Literal["metadata", "chrome", "head", "repair", "punctuation", "batch"]
+    stage: Literal["metadata", "chrome", "head", "repair", "punctuation", "templates"]
     settings: list[str] = []
     run: Literal["clean", "stage", "site"] = "clean"
     url: str | None = None

@@ -15,6 +15,11 @@ from pydantic import BaseModel, ConfigDict, Field
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    def relative_to(self, base_dir: Path) -> Settings:
+        """These settings with their relative paths made relative to `base_dir` (the folder
+        of the config file that gave them); a section that holds paths overrides it."""
+        return self
+
 
 class LimitsSettings(Settings):
     """What one document may cost; over a limit, `clean()` raises `InputError` naming it.
@@ -47,3 +52,9 @@ class RulesSettings(Settings):
     disable: tuple[str, ...] = ()
     # Heuristics that are off by default (`cleaner rules list` marks them) to switch on.
     enable: tuple[str, ...] = ()
+
+    def relative_to(self, base_dir: Path) -> RulesSettings:
+        if not self.extra:
+            return self
+        extra = tuple(p if p.is_absolute() else base_dir / p for p in self.extra)
+        return self.model_copy(update={"extra": extra})

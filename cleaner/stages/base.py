@@ -36,6 +36,7 @@ class Facet(str, enum.Enum):
     DECHROMED = "dechromed"  # site chrome removed from the body
     HEAD = "head"  # the head of the story (title, subtitle, stray headline) decided
     PUNCTUATED = "punctuated"  # quotes, spaces and periods fixed for the language
+    DETEMPLATED = "detemplated"  # the site's template lines (a templates file's) removed
 
     def __str__(self) -> str:
         return self.value

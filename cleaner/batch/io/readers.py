@@ -8,6 +8,7 @@ read by `cleaner.batch.io.warc`, Parquet rows by `cleaner.batch.io.parquet`.
 from __future__ import annotations
 
 import numbers
+import os
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -64,6 +65,12 @@ class SourceItem:
     id: str | None = None
     url: str | None = None
     charset: str | None = None  # the HTTP header's, for bytes from a WARC response
+
+
+def origin_site(origin: dict[str, Any]) -> str | None:
+    """The site of a document whose URL does not tell: the folder of its input file (the
+    templates stage's `site`)."""
+    return os.path.dirname(origin.get("path", "")) or None
 
 
 @dataclass(frozen=True)

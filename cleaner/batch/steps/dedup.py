@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from cleaner.batch.io.readers import SourceItem
     from cleaner.batch.io.shards import Shard
     from cleaner.batch.steps.minhash import SignatureBook
+    from cleaner.config import Config
 
 
 def source_key(origin: dict[str, Any]) -> str:
@@ -74,6 +75,9 @@ class SignRecords:
     """The duplicates step's part in a shard (its `StepSpec`)."""
 
     settings: DedupSettings
+
+    def configure(self, config: Config) -> Config:
+        return config
 
     def start(self, task: ShardTask) -> ShardStep:
         return _Signer(self.settings)
