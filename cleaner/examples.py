@@ -10,14 +10,14 @@
 
 from __future__ import annotations
 
-from cleaner.catalog import CompiledRule, Rule, RuleSet
+from cleaner.catalog import Catalog, CompiledRule, Rule
 from cleaner.entries import Entry, FixEntry, HeuristicEntry
 from cleaner.record import Edit
 
 _LINE_SCOPES = ("line", "prefix", "tail")
 
 
-def entry_failures(entry: Rule | Entry, catalog: RuleSet) -> list[str]:
+def entry_failures(entry: Rule | Entry, catalog: Catalog) -> list[str]:
     """What is wrong with an entry's examples (empty when they all behave)."""
     if isinstance(entry, Rule):
         return rule_failures(entry, catalog)
@@ -26,7 +26,7 @@ def entry_failures(entry: Rule | Entry, catalog: RuleSet) -> list[str]:
     return heuristic_failures(entry)
 
 
-def rule_failures(rule: Rule, rules: RuleSet) -> list[str]:
+def rule_failures(rule: Rule, rules: Catalog) -> list[str]:
     """What is wrong with a rule's own examples, against itself and the whole catalog."""
     compiled = CompiledRule(rule)
     failures = [f"does not remove {text!r}" for text in rule.examples.remove

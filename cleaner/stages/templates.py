@@ -40,7 +40,7 @@ from cleaner.text.words import words
 from cleaner.urls import site_of
 
 if TYPE_CHECKING:
-    from cleaner.catalog import RuleSet
+    from cleaner.catalog import Catalog
     from cleaner.config import Config
 
 FORMAT = "cleaner-templates/1"
@@ -200,7 +200,7 @@ class TemplatesStage(Stage):
     after = frozenset({Facet.METADATA, Facet.DECHROMED, Facet.HEAD, Facet.PUNCTUATED})
     settings_model = TemplatesStageSettings
 
-    def __init__(self, config: Config, rules: RuleSet) -> None:
+    def __init__(self, config: Config, rules: Catalog) -> None:
         super().__init__(config, rules)
         file = self.settings.file
         self.templates = (read_templates(file, self.settings.sha256)

@@ -21,7 +21,7 @@ from typing import Any
 
 from cleaner.batch.io.readers import origin_site
 from cleaner.batch.settings import TemplateSettings
-from cleaner.catalog import load_rules
+from cleaner.catalog import load_catalog
 from cleaner.config import Config
 from cleaner.stages.templates import (
     CATALOG_ID,
@@ -98,7 +98,7 @@ def _distinct_lines(text: str, language: str | None, max_chars: int,
 def templates_enabled(config: Config) -> bool:
     """False when `[rules] disable` of `config` switches the catalog entry `template` off:
     the run then learns and applies no templates."""
-    rules = load_rules(config.rules.extra, config.rules.disable, config.rules.builtin,
+    rules = load_catalog(config.rules.extra, config.rules.disable, config.rules.builtin,
                        config.rules.enable)
     return rules.enabled(CATALOG_ID)
 
