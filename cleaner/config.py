@@ -33,14 +33,14 @@ class ConfigBase(Settings):
     """What every `Config` does: load and validate files and mappings, key the cache."""
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], source: str = "config",
+    def from_dict(cls, data: dict[str, Any], where: str = "config",
                   base_dir: Path | None = None) -> Config:
         """Validate a mapping; the paths it gives (rule files, a templates file) are made
         relative to `base_dir`."""
         try:
             config = cls.model_validate(data)
         except ValidationError as exc:
-            raise ConfigError(f"{source}: {first_problem(exc, '(top level)')}") from None
+            raise ConfigError(f"{where}: {first_problem(exc, '(top level)')}") from None
         if base_dir is None:
             return config
         moved = {name: section.relative_to(base_dir) for name, section in config
@@ -56,7 +56,7 @@ class ConfigBase(Settings):
         data = _read_toml(path)
         if path.name == "pyproject.toml":
             data = data.get("tool", {}).get("cleaner", {})
-        return cls.from_dict(data, source=str(path), base_dir=path.resolve().parent)
+        return cls.from_dict(data, where=str(path), base_dir=path.resolve().parent)
 
     @classmethod
     def discover(cls, folder: str | Path = ".") -> Config:

@@ -1,4 +1,4 @@
-"""One source item to exactly one outcome: an `ArticleRecord`, or an `ErrorRow` with the reason.
+"""One input item to exactly one outcome: an `ArticleRecord`, or an `ErrorRow` with the reason.
 
 Each `clean()` call runs under a wall-clock limit (SIGALRM), so one pathological page costs
 at most `timeout` seconds and becomes a "timeout" error row instead of stalling a shard.
@@ -62,9 +62,9 @@ def error_kind(exc: BaseException) -> str:
 
 
 def record_row(record: ArticleRecord, origin: dict[str, Any]) -> dict[str, Any]:
-    """A record as an output row: its JSON fields, then `source` (where the input came from)."""
+    """A record as an output row: its JSON fields, then `origin` (where the input came from)."""
     row = record.model_dump(mode="json")
-    row["source"] = origin
+    row["origin"] = origin
     return row
 
 

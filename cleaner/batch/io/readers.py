@@ -57,7 +57,7 @@ class JsonFields:
 
 @dataclass(frozen=True)
 class SourceItem:
-    """One document to clean, and where it came from (`origin`, the output rows' `source`)."""
+    """One document to clean, and where it came from (`origin`, also the output rows' field); `source` is the document itself, as `clean()` takes it."""
 
     source: str | bytes
     origin: dict[str, Any]
@@ -83,7 +83,7 @@ class ErrorRow:
     message: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "source": self.origin, "error": self.error, "message": self.message}
+        return {"id": self.id, "origin": self.origin, "error": self.error, "message": self.message}
 
 
 def open_binary(path: Path | str) -> IO[bytes]:

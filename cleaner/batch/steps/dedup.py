@@ -42,8 +42,8 @@ if TYPE_CHECKING:
     from cleaner.config import Config
 
 
-def source_key(origin: dict[str, Any]) -> str:
-    """A row's `source` as one string: unique per input document."""
+def origin_key(origin: dict[str, Any]) -> str:
+    """A row's `origin` as one string: unique per input document."""
     return orjson.dumps(origin, option=orjson.OPT_SORT_KEYS).decode()
 
 
@@ -92,7 +92,7 @@ class _Signer(ShardStep):
         self.book: SignatureBook = SignatureBook(settings)
 
     def record(self, record: ArticleRecord, item: SourceItem) -> ArticleRecord:
-        self.book.add(record, source_key(item.origin))
+        self.book.add(record, origin_key(item.origin))
         return record
 
     def row(self, outcome: Outcome, row: dict[str, Any]) -> dict[str, Any]:
@@ -114,7 +114,7 @@ def mark_shard(records: Path, roots: dict[str, str], drop: bool) -> None:
     rows = []
     for line in lines:
         row = orjson.loads(line)
-        root = roots.get(source_key(row["source"]))
+        root = roots.get(origin_key(row["origin"]))
         if root is not None and drop:
             continue
         row["duplicate_of"] = root

@@ -81,7 +81,7 @@ class ShardSteps:
     def __init__(self, task: ShardTask) -> None:
         self.steps = [spec.start(task) for spec in task.steps]
 
-    def settle(self, outcome: Outcome, item: SourceItem | ErrorRow) -> Outcome:
+    def record(self, outcome: Outcome, item: SourceItem | ErrorRow) -> Outcome:
         """The outcome as the steps leave it; error rows pass untouched."""
         if isinstance(outcome, ErrorRow):
             return outcome
