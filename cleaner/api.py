@@ -46,7 +46,7 @@ def clean(source: str | bytes, *, url: str | None = None, content_type: ContentT
     with library_errors():
         doc = run_pipeline(Document(source=source, content_type=content_type, url=url, id=id,
                                     charset=charset, site=site), config)
-        return to_record(doc)
+        return to_record(doc, config)
 
 
 def run_pipeline(doc: Document, config: Config | None) -> Document:
@@ -135,7 +135,8 @@ def time_limit(seconds: float | None, expired: type[Expired]) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def to_record(doc: Document) -> ArticleRecord:
+def to_record(doc: Document, config: Config | None = None) -> ArticleRecord:
+    """The record of a cleaned `doc`; `config` gives the flags' thresholds (`[flags]`)."""
     text = doc.body
     meta = doc.meta
     word_count = len(text.split())
@@ -152,7 +153,7 @@ def to_record(doc: Document) -> ArticleRecord:
         text=text,
         word_count=word_count,
         content_hash=content_hash(text),
-        flags=flags_of(doc, word_count),
+        flags=flags_of(doc, word_count, config.flags) if config else flags_of(doc, word_count),
         edits=list(doc.edits),
     )
 

@@ -2,8 +2,8 @@
 
 `Config` is assembled from the stage registry (`cleaner.stages.base`): `stages`, `[rules]`,
 one section per registered stage that has a `settings_model` (named as the stage), and
-`[limits]`. Every model forbids unknown keys, so a typo fails at load time with its location
-instead of being silently ignored. Thresholds carry the benchmark that justified them (see
+`[limits]`, `[flags]` and `[batch]`. Every model forbids unknown keys, so a typo fails at
+load time with its location instead of being silently ignored. Thresholds carry the benchmark that justified them (see
 README). A config is immutable and hashable by its JSON form, which keys the pipeline cache.
 """
 
@@ -17,7 +17,7 @@ from pydantic import ValidationError, create_model
 
 from cleaner.batch.settings import BatchSettings
 from cleaner.errors import ConfigError, first_problem
-from cleaner.settings import LimitsSettings, RulesSettings, Settings
+from cleaner.settings import FlagSettings, LimitsSettings, RulesSettings, Settings
 from cleaner.stages import DEFAULT_STAGES
 from cleaner.stages.base import STAGES
 
@@ -26,7 +26,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-__all__ = ["DEFAULT_STAGES", "Config", "LimitsSettings", "RulesSettings", "Settings"]
+__all__ = ["DEFAULT_STAGES", "Config", "FlagSettings", "LimitsSettings", "RulesSettings",
+           "Settings"]
 
 
 class ConfigBase(Settings):
@@ -75,14 +76,15 @@ class ConfigBase(Settings):
 
 def _sections() -> dict[str, Any]:
     """The fields of `Config`: the order of stages, the rules, each registered stage's
-    settings (in the order stages were registered), the limits, and `cleaner run`'s batch
-    settings."""
+    settings (in the order stages were registered), the limits, the flags' thresholds, and
+    `cleaner run`'s batch settings."""
     fields: dict[str, Any] = {"stages": (tuple[str, ...], DEFAULT_STAGES),
                               "rules": (RulesSettings, RulesSettings())}
     for name, stage in STAGES.items():
         if stage.settings_model is not None:
             fields[name] = (stage.settings_model, stage.settings_model())
     fields["limits"] = (LimitsSettings, LimitsSettings())
+    fields["flags"] = (FlagSettings, FlagSettings())
     fields["batch"] = (BatchSettings, BatchSettings())
     return fields
 

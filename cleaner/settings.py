@@ -1,4 +1,4 @@
-"""Settings models that are not a stage's: the base model, `[limits]` and `[rules]`.
+"""Settings models that are not a stage's: the base model, `[limits]`, `[rules]` and `[flags]`.
 
 Every model forbids unknown keys, so a typo fails at load time with its location instead of
 being silently ignored, and is frozen. Each stage owns its own settings model (its
@@ -44,6 +44,19 @@ class LimitsSettings(Settings):
     # applies on the main thread only, and not while another ITIMER_REAL is running (the
     # batch runner has its own per-document limit, `cleaner run --timeout`).
     timeout_seconds: float | None = Field(None, gt=0)
+
+
+class FlagSettings(Settings):
+    """`[flags]`: when a record's `flags` warn about its quality (`cleaner.flags`). Warnings
+    only: they change no text. README states them as they are: "little_extracted" when
+    extraction kept under 10% of a page of 500+ visible words (a page of comments, the teaser
+    of a long story: the article was likely missed; shorter pages are mostly the story),
+    "mostly_removed" when cleaning removed more than half the words it was given (more than
+    chrome usually is, so worth a look)."""
+
+    little_extracted: float = Field(0.1, ge=0.0, le=1.0)
+    page_min_words: int = Field(500, ge=0)
+    mostly_removed: float = Field(0.5, ge=0.0, le=1.0)
 
 
 class RulesSettings(Settings):
