@@ -67,3 +67,11 @@ def test_a_relative_file_is_relative_to_the_config_file(tmp_path):
     (tmp_path / "cleaner.toml").write_text('[templates]\nfile = "out/templates.json"\n')
     assert Config.from_file(tmp_path / "cleaner.toml").templates.file == (
         tmp_path / "out" / "templates.json")
+
+
+def test_a_disabled_template_entry_removes_nothing(tmp_path):
+    config = config_for(tmp_path, {"Site line": 10})
+    config = config.model_copy(update={"rules": config.rules.model_copy(
+        update={"disable": ("template",)})})
+    doc = document("Site line", P1, P2, url=f"https://{SITE}/1")
+    assert run_stage("templates", doc, config) is doc
