@@ -54,6 +54,11 @@ class ChromeSettings(Settings):
     lone_teaser_max_story_overlap: float = Field(0.5, ge=0.0, le=1.0)
     # A top headline is about the story if this share of its content words is in the body.
     headline_min_overlap: float = Field(0.3, ge=0.0, le=1.0)
+    # ...and one about something else is a ticker only when at most this many lines stand
+    # above the story: a longer head is a list (a listing's first items, each with its
+    # date), whose headlines are content (WCXB dev tune half, listings: 5 of 51 pages lost
+    # their first items as "unrelated headlines", one of them a third of its words).
+    headline_max_head_lines: int = Field(3, ge=0)
     caption_max_words: int = 8
     # Shorter name lines are labels or headings ("Drake Tax", "IRS Direct File"), not the
     # captions of people with their role; shorter headline-like lines are subheadings, not

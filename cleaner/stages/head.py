@@ -10,7 +10,8 @@ idempotent). The first line is, in this order:
 - headline-like and about the story (its words are the first paragraphs'): the title when
   none is known, else a subtitle, and the first subtitle becomes the description;
 - headline-like and about something else: a ticker or teaser headline above the story,
-  removed (`inserted.unrelated-headline`).
+  removed (`inserted.unrelated-headline`), when the head is short (`[chrome]
+  headline_max_head_lines`); in a longer one it is the first item of a list, and stays.
 
 Anything else (a paragraph of the story, a line no rule knows) ends the head. Without a
 paragraph of prose there is no story to be about, and nothing is judged. Each decision is a
@@ -93,6 +94,8 @@ class Head(Stage):
             return None  # an item of a list or of contents: no title, no ticker
         story = story_stems(blocks, regions, language)
         if headline_overlap(text, story, language) < self.config.chrome.headline_min_overlap:
+            if regions.first_prose > self.config.chrome.headline_max_head_lines:
+                return None  # a list's first items, not a ticker above a story
             return _UNRELATED, "remove", meta
         if not self.config.metadata.title_from_text:
             return None

@@ -72,3 +72,12 @@ def test_a_numbered_contents_line_above_the_story_stays():
     contents = ["11.1. Introduction", "11.2. Index Types", "11.2.1. B-Tree"]
     record = clean(body(*contents, P1, P2), content_type="text")
     assert record.text == body(*contents, P1, P2)
+
+
+def test_a_long_head_is_a_list_whose_first_items_stay():
+    items = ["Why you know what to do and still do not do it",
+             "Mar 07, 2026 | 4 min read",
+             "Beating performance limits with a faster image diff tool",
+             "Mar 06, 2026 | 13 min read"]
+    record = clean(body(*items, P1, P2, P3), content_type="text")
+    assert record.text == body(*items, P1, P2, P3)

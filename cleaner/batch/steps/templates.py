@@ -16,6 +16,7 @@ A site is the URL's host (`cleaner.urls.site_of`), else the folder of the input 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -54,11 +55,22 @@ class LineCounts:
         self.max_line_chars = max_line_chars
         self.sites: dict[str, SiteCounts] = {}
 
-    def add(self, site: str, text: str, language: str | None) -> None:
-        """Count one page: each distinct line once, at an edge if one of its copies is."""
+    def add(self, site: str, text: str, language: str | None,
+            removed_at_edge: Iterable[str] = ()) -> None:
+        """Count one page: each distinct line once, at an edge if one of its copies is.
+
+        `removed_at_edge`: lines the pipeline removed from the edge of this page's story.
+        They count as there, at an edge: a site's chrome line that a heuristic removes on
+        some of its pages (and not on others) is still on all of them.
+        """
         counts = self.sites.setdefault(site, SiteCounts())
         counts.pages += 1
-        for key, (line, edge) in _distinct_lines(text, language, self.max_line_chars).items():
+        found = _distinct_lines(text, language, self.max_line_chars)
+        for line in removed_at_edge:
+            key = normalize_line(line) if len(line) <= self.max_line_chars else ""
+            if key:
+                found[key] = (found.get(key, (line, True))[0], True)
+        for key, (line, edge) in found.items():
             entry = counts.lines.setdefault(key, [0, 0, line])
             entry[0] += 1
             entry[1] += edge
