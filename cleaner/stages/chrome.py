@@ -96,6 +96,29 @@ def story_spans(scores: list[int], min_share: float) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def bridge_gaps(spans: list[tuple[int, int]], scores: list[int],
+                max_share: float) -> list[tuple[int, int]]:
+    """Join two neighbouring story runs across the lines between them when those lines cost
+    at most `max_share` of the lesser run's sum: a list inside the story (pros and cons, a
+    product's features) between two of its paragraphs is part of it.
+
+    >>> bridge_gaps([(0, 0), (3, 3), (6, 6)], [500, -60, -60, 400, -900, -60, 300], 0.5)
+    [(0, 3), (6, 6)]
+    """
+    if not spans:
+        return spans
+    joined = [spans[0]]
+    for first, last in spans[1:]:
+        low, high = joined[-1]
+        gap = -sum(scores[high + 1:first])
+        lesser = min(sum(scores[low:high + 1]), sum(scores[first:last + 1]))
+        if gap <= max_share * lesser:
+            joined[-1] = (low, last)
+        else:
+            joined.append((first, last))
+    return joined
+
+
 @dataclass(frozen=True, slots=True)
 class _Page:
     """What the chrome stage knows of one document: its language, its site, and whether
@@ -203,7 +226,8 @@ class Chrome(Stage):
         regions = Regions.of(blocks, language)
         scores = [self._story_score(b.text, cf, regions.prose[i])
                   for i, (b, cf) in enumerate(zip(blocks, classes))]
-        spans = story_spans(scores, self.settings.story_min_span_share)
+        spans = bridge_gaps(story_spans(scores, self.settings.story_min_span_share), scores,
+                            self.settings.story_max_gap_share)
         inside = {i for first, last in spans for i in range(first, last + 1)}
         kept = []
         for index, (block, cf) in enumerate(zip(blocks, classes)):
