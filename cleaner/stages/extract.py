@@ -1,4 +1,5 @@
-"""extract: the main content of an HTML page, with trafilatura (justext as the fallback).
+"""extract: the main content of an HTML page, with trafilatura; the page's declared article
+body or its repeated cards when trafilatura kept much less, justext when it kept nothing.
 
 The adapter is the only place that knows these libraries: it passes HTML as a string and the
 parsed tree (never a URL, so nothing is fetched), turns comments off, and maps their metadata
@@ -16,6 +17,7 @@ from pydantic import Field
 
 from cleaner.document import Document
 from cleaner.errors import InputError
+from cleaner.html_cards import repeated_cards
 from cleaner.json_ld import json_ld_values
 from cleaner.settings import LimitsSettings, Settings
 from cleaner.stages.base import Facet, Stage, register
@@ -239,7 +241,9 @@ def extract_with_trafilatura(html: str, url: str | None, settings: ExtractSettin
 
     When the page declares its article's body (JSON-LD `articleBody`, at least
     `settings.json_ld_min_words` long) and trafilatura kept less than
-    `settings.json_ld_min_share` of its words, the declared body is the text.
+    `settings.json_ld_min_share` of its words, the declared body is the text. Else, when
+    the page's repeated cards (`cleaner.html_cards`) hold `settings.cards_min_ratio` times
+    as many words as trafilatura kept, the cards are the text.
     """
     import trafilatura
 
@@ -249,20 +253,32 @@ def extract_with_trafilatura(html: str, url: str | None, settings: ExtractSettin
     tree = parse_html(html, limits)
     if tree is None:
         return None
-    found = page_metadata(tree, url)  # first: extraction prunes the tree
+    found = page_metadata(tree, url)  # first: unwrapping lines changes the tree
     found["page_words"] = visible_words(tree)
     declared = json_ld_article_body(tree) if settings.json_ld_fallback else ""
     unwrap_source_lines(tree)  # a newline in a paragraph's source is a space, not a break
-    result = trafilatura.bare_extraction(
+    result = trafilatura.bare_extraction(  # on a copy of the tree: it stays whole
         tree, url=url, include_comments=False, include_tables=settings.include_tables,
         favor_precision=settings.favor == "precision", favor_recall=settings.favor == "recall",
         fast=settings.fast, with_metadata=False, deduplicate=False)
     text = (result.text or "") if result is not None else ""
-    body_words = len(declared.split())
-    if (body_words >= settings.json_ld_min_words
-            and len(text.split()) < settings.json_ld_min_share * body_words):
-        text = declared
+    text = fallback_text(text, declared, tree, found["page_words"], settings)
     return {"text": text if text.strip() else "", **found}
+
+
+def fallback_text(text: str, declared: str, tree: HtmlElement, page_words: int,
+                  settings: ExtractSettings) -> str:
+    """trafilatura's `text`, or the page's declared body or repeated cards when they hold
+    much more (see `extract_with_trafilatura`)."""
+    kept = len(text.split())
+    body_words = len(declared.split())
+    if body_words >= settings.json_ld_min_words and kept < settings.json_ld_min_share * body_words:
+        return declared
+    least = max(settings.cards_min_words, settings.cards_min_ratio * kept)
+    if not settings.cards_fallback or page_words < least:  # cards are visible words
+        return text
+    cards = repeated_cards(tree, settings.cards_min_items, settings.cards_min_mean_words)
+    return "\n".join(cards.texts) if cards.words >= least else text
 
 
 _MAX_JSON_LD_CHARS = 2_000_000
@@ -342,6 +358,18 @@ class ExtractSettings(Settings):
     json_ld_fallback: bool = True
     json_ld_min_words: int = Field(100, ge=1)
     json_ld_min_share: float = Field(0.5, ge=0.0, le=1.0)
+    # The page's largest run of look-alike siblings (`cleaner.html_cards`: items of a
+    # listing, sections of a service page) replaces trafilatura's text when it holds at
+    # least `cards_min_words` words and `cards_min_ratio` times as many as trafilatura
+    # kept; items average `cards_min_mean_words` words (menus hold one or two). Tune half
+    # of WCXB dev, word F1 of the extraction: +0.016 overall (113 of 719 pages); listing
+    # +0.069, collection +0.071, service +0.033, forum +0.029, article -0.001. Ratios 1.25
+    # to 2 all gain (+0.013 to +0.016); 1.5 is the best.
+    cards_fallback: bool = True
+    cards_min_items: int = Field(4, ge=2)
+    cards_min_mean_words: float = Field(6.0, ge=0.0)
+    cards_min_words: int = Field(30, ge=1)
+    cards_min_ratio: float = Field(1.5, ge=0.0)
 
 
 @register
