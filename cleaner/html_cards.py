@@ -12,6 +12,7 @@ It reads the tree without changing it, and counts every element's words once.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ if TYPE_CHECKING:  # text mode imports no lxml
 # Elements whose text is not the page's content (or not shown).
 _SKIPPED = frozenset({"script", "style", "noscript", "template", "nav", "header", "footer",
                       "aside", "form", "select", "button", "svg", "head"})
+# A class or id that names a comment thread (trafilatura leaves comments out on purpose).
+_COMMENTS = re.compile(r"comment|repl(?:y|ies)", re.IGNORECASE)
 # Elements that start a line of their own.
 _BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
                      "article", "section", "br", "tr", "dd", "dt", "figcaption", "blockquote",
@@ -41,6 +44,12 @@ def _signature(element: HtmlElement) -> tuple[str, str]:
     """What makes siblings look alike: their tag and their first class."""
     classes = (element.get("class") or "").split()
     return element.tag, classes[0] if classes else ""
+
+
+def _comment_thread(parent: HtmlElement, item: HtmlElement) -> bool:
+    """Whether the run's parent or its first item is named as comments or replies."""
+    return any(_COMMENTS.search(f"{e.get('class') or ''} {e.get('id') or ''}")
+               for e in (parent, item))
 
 
 def _shown(element: HtmlElement) -> Iterator[HtmlElement]:
@@ -91,7 +100,8 @@ def _lines(element: HtmlElement) -> str:
 
 def repeated_cards(tree: HtmlElement, min_items: int, min_mean_words: float) -> Cards:
     """The largest run (in words) of at least `min_items` siblings with one signature whose
-    items hold `min_mean_words` words on average; no cards when there is none.
+    items hold `min_mean_words` words on average, and that is not a comment thread; no
+    cards when there is none.
 
     >>> import lxml.html
     >>> item = "<div class='c'><h3>Title number {0}</h3><p>a short text about it</p></div>"
@@ -114,7 +124,7 @@ def repeated_cards(tree: HtmlElement, min_items: int, min_mean_words: float) -> 
         for group in groups.values():
             total = sum(words[child] for child in group)
             if (len(group) >= min_items and total >= min_mean_words * len(group)
-                    and total > best_words):
+                    and total > best_words and not _comment_thread(parent, group[0])):
                 best, best_words = group, total
     texts = tuple(text for text in map(_lines, best) if text)
     return Cards(texts, best_words)
