@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 from lxml import etree
 from trafilatura.utils import load_html
 
 from cleaner import Config, clean
 from cleaner.document import Document
-from cleaner.stages.extract import load_page
+from cleaner.stages.extract import fallback_text, load_page
 from tests.stages.documents import P1, P2, P3, run_stage
 
 BODY = "<body><h1>Budget</h1><p>The council approved the budget on Monday.</p></body>"
@@ -87,3 +88,17 @@ def test_an_article_with_a_few_related_cards_keeps_its_text():
             f"</article><div>{related}</div></body></html>")
     doc = run_stage("extract", Document(source=page, content_type="html", text=page))
     assert doc.text.startswith("Bridge opens")
+
+
+def test_a_declared_article_keeps_its_text_against_cards_unless_they_hold_far_more():
+    cards = "".join(f"<div class='item'><h3>Another story number {n} on the site</h3>"
+                    f"<p>Teaser {n}: what happened, where, and who said it.</p></div>"
+                    for n in range(16))  # 16 x 16 words: four times the article's
+    article = f"{P1}\n{P3}"
+    page = "<html><head>{}</head><body><div class='more'>" + cards + "</div></body></html>"
+    settings = Config().extract
+    for head, kept in (('<meta property="og:type" content="article">', True), ("", False)):
+        tree = lxml.html.fromstring(page.format(head))
+        text = fallback_text(article, "", tree, 1000, settings)
+        assert (text == article) is kept
+        assert text.startswith("Another story number 0") is not kept
