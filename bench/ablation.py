@@ -23,7 +23,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 
-from bench.datasets import MODES, Page, available, pages
+from bench.datasets import MODES, PAGE_TYPES, Page, available, pages
 from bench.metrics import mean_of, word_prf, word_tokens
 from bench.outputs import Output, clean_pages
 from bench.settings import add_config_arguments, config_from_args, with_overrides
@@ -109,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--datasets", default="wcxb")
     parser.add_argument("--modes", default=",".join(MODES))
     parser.add_argument("--half", choices=["tune", "validate"], default="tune")
+    parser.add_argument("--kind", choices=PAGE_TYPES, help="only these page types (WCXB)")
     parser.add_argument("--show", metavar="ID", help="print the gold text this id removed")
     parser.add_argument("--exact", action="store_true",
                         help="rerun with each id disabled (slower) for the F1 without it")
@@ -120,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
         if not available(dataset):
             continue
         selected = pages(dataset, None if dataset == "zyte" else args.half)
+        if args.kind and dataset != "zyte":
+            selected = [p for p in selected if p.kind == args.kind]
         for mode in args.modes.split(","):
             report(dataset, mode, selected, base, args)
     return 0

@@ -2,7 +2,7 @@
 
 Every decision `clean()` logs has a catalog id. Rules (`cleaner.catalog`) are matched by
 RE2; heuristics (judged by code in a stage: the story-span classifier, teasers, the title
-moves of `top`...) and fixes (the `str -> str` functions of `cleaner.text.repair` and
+moves of `head`...) and fixes (the `str -> str` functions of `cleaner.text.repair` and
 `cleaner.text.punctuation`) are described by entries in `rules/heuristics.yaml` and
 `rules/fixes.yaml`: an id, a description, a rationale, the config settings the decision
 reads, and examples it must change and must keep. `[rules] disable` switches any of them
@@ -97,7 +97,7 @@ class HeuristicEntry(_Entry):
     kind: ClassVar[str] = "heuristic"
 
     id: str = Field(pattern=RULE_ID)
-    stage: Literal["metadata", "chrome", "top", "repair", "punctuation", "batch"]
+    stage: Literal["metadata", "chrome", "head", "repair", "punctuation", "batch"]
     settings: list[str] = []
     run: Literal["clean", "stage", "site"] = "clean"
     url: str | None = None

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from cleaner.catalog import RuleSet, list_item_text
 from cleaner.classifier import classify_blocks, describe
 from cleaner.document import Block, Document
-from cleaner.layout import Layout
 from cleaner.record import Edit
+from cleaner.regions import Regions
 from cleaner.stages.base import Facet, Stage, register
 from cleaner.stages.chrome_settings import ChromeSettings
 from cleaner.text.shape import is_headline_like, is_name_phrase, is_numbered, is_title_case
@@ -96,6 +96,29 @@ def story_spans(scores: list[int], min_share: float) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def bridge_gaps(spans: list[tuple[int, int]], scores: list[int],
+                max_share: float) -> list[tuple[int, int]]:
+    """Join two neighbouring story runs across the lines between them when those lines cost
+    at most `max_share` of the lesser run's sum: a list inside the story (pros and cons, a
+    product's features) between two of its paragraphs is part of it.
+
+    >>> bridge_gaps([(0, 0), (3, 3), (6, 6)], [500, -60, -60, 400, -900, -60, 300], 0.5)
+    [(0, 3), (6, 6)]
+    """
+    if not spans:
+        return spans
+    joined = [spans[0]]
+    for first, last in spans[1:]:
+        low, high = joined[-1]
+        gap = -sum(scores[high + 1:first])
+        lesser = min(sum(scores[low:high + 1]), sum(scores[first:last + 1]))
+        if gap <= max_share * lesser:
+            joined[-1] = (low, last)
+        else:
+            joined.append((first, last))
+    return joined
+
+
 @dataclass(frozen=True, slots=True)
 class _Page:
     """What the chrome stage knows of one document: its language, its site, and whether
@@ -148,34 +171,34 @@ class Chrome(Stage):
 
     # -- 1. rules ----------------------------------------------------------------------
     def _apply_rules(self, blocks: list[Block], page: _Page, edits: list[Edit]) -> list[Block]:
-        layout = Layout.of(blocks, page.language)
+        regions = Regions.of(blocks, page.language)
         kept: list[Block] = []
         for index, block in enumerate(blocks):
             hits = [h for h in self.rules.hits(block.text, _LINE_SCOPES, page.language, page.site,
                                                "remove")
-                    if layout.in_region(h.rule.region, index)]
+                    if regions.in_region(h.rule.region, index)]
             if not hits:
-                text = self._remove_spans(block, page, layout, index, edits)
+                text = self._remove_spans(block, page, regions, index, edits)
                 if text:
                     kept.append(block.with_text(text) if text != block.text else block)
                 continue
             rule = hits[0].rule
             edits.append(_removal(rule.id, block))
-            if rule.scope == "tail" and self._ends_story(layout, index, page.whole):
+            if rule.scope == "tail" and self._ends_story(regions, index, page.whole):
                 reason = f"after the end-of-article marker {block.text!r}"
                 edits.extend(_removal(rule.id, rest, reason) for rest in blocks[index + 1:])
                 break
         return kept
 
-    def _ends_story(self, layout: Layout, index: int, whole_page: bool) -> bool:
+    def _ends_story(self, regions: Regions, index: int, whole_page: bool) -> bool:
         """An end marker cuts the rest when most of the story is above it and, unless the
         text is a whole page (where comments follow), little prose below it."""
-        above = layout.prose_share_before(index)
-        below = 1.0 - above - layout.prose_share_of(index)
+        above = regions.prose_share_before(index)
+        below = 1.0 - above - regions.prose_share_of(index)
         return above >= self.settings.tail_min_prose_share_above and (
             whole_page or below <= self.settings.tail_max_prose_share_below)
 
-    def _remove_spans(self, block: Block, page: _Page, layout: Layout, index: int,
+    def _remove_spans(self, block: Block, page: _Page, regions: Regions, index: int,
                       edits: list[Edit]) -> str:
         """Remove the spans in-line rules match, matching again after each removal (spans
         of further hits refer to the old text); every rule removes at most once."""
@@ -183,7 +206,7 @@ class Chrome(Stage):
         while text:
             hit = next((h for h in self.rules.hits(text, ("inline",), page.language, page.site,
                                                    "remove")
-                        if h.rule.id not in used and layout.in_region(h.rule.region, index)), None)
+                        if h.rule.id not in used and regions.in_region(h.rule.region, index)), None)
             if hit is None:
                 break
             used.add(hit.rule.id)
@@ -200,10 +223,11 @@ class Chrome(Stage):
         classes = classify_blocks([b.text for b in blocks], language, self.settings)
         if classes is None or "good" not in classes:
             return blocks  # no stoplist, or nothing article-like to anchor on: keep all
-        layout = Layout.of(blocks, language)
-        scores = [self._story_score(b.text, cf, layout.prose[i])
+        regions = Regions.of(blocks, language)
+        scores = [self._story_score(b.text, cf, regions.prose[i])
                   for i, (b, cf) in enumerate(zip(blocks, classes))]
-        spans = story_spans(scores, self.settings.story_min_span_share)
+        spans = bridge_gaps(story_spans(scores, self.settings.story_min_span_share), scores,
+                            self.settings.story_max_gap_share)
         inside = {i for first, last in spans for i in range(first, last + 1)}
         kept = []
         for index, (block, cf) in enumerate(zip(blocks, classes)):
@@ -238,27 +262,27 @@ class Chrome(Stage):
     def _judge_lines(self, blocks: list[Block], page: _Page) -> dict[int, tuple[str, str]]:
         """(rule, reason) for each line that was inserted into the story, by index."""
         language, on = page.language, self.enabled
-        layout = Layout.of(blocks, language)
+        regions = Regions.of(blocks, language)
         verdicts: dict[int, tuple[str, str]] = {}
         if on[_REPEATED]:
             verdicts.update(dict.fromkeys(self._repeats(blocks, page.whole),
                                           (_REPEATED, "the same paragraph stands above")))
         if on[_CAPTION]:
-            verdicts.update(dict.fromkeys(self._captions(blocks, layout), (
+            verdicts.update(dict.fromkeys(self._captions(blocks, regions), (
                 _CAPTION, "a name alone on a line, repeated from the story")))
         stems = _LazyStems(blocks, language)
         if on[_RELATED]:
             verdicts.update(dict.fromkeys(self._related_list(blocks, stems),
                                           (_RELATED, _RELATED_LIST_REASON)))
         max_words = self.settings.headline_max_words
-        inside = [i for i, b in enumerate(blocks) if i not in verdicts and not layout.prose[i]
-                  and layout.first_prose < i < layout.last_prose
+        inside = [i for i, b in enumerate(blocks) if i not in verdicts and not regions.prose[i]
+                  and regions.first_prose < i < regions.last_prose
                   and is_headline_like(b.text, max_words)]
         headlines = [i for i in inside if self._teaser_shaped(blocks[i].text)]
         # A story with subheadings of its own (lines no teaser is shaped like) has its
         # sentence-case headings too: "Why you can trust my advice" is one of them.
         if headlines and on[_TEASER] and len(headlines) == len(inside):
-            verdicts.update(dict.fromkeys(self._teasers(headlines, stems, layout),
+            verdicts.update(dict.fromkeys(self._teasers(headlines, stems, regions),
                                           (_TEASER, _TEASER_REASON)))
         return verdicts
 
@@ -299,11 +323,11 @@ class Chrome(Stage):
                 seen.add(text)
         return repeats
 
-    def _captions(self, blocks: list[Block], layout: Layout) -> list[int]:
+    def _captions(self, blocks: list[Block], regions: Regions) -> list[int]:
         """Lines between two paragraphs that only repeat a name the story's prose already
         gave (photo captions). A short name, or one that stands on several lines, is a
         label or a heading (a product, a section), not a caption."""
-        prose = [i for i, flag in enumerate(layout.prose) if flag]
+        prose = [i for i, flag in enumerate(regions.prose) if flag]
         starts, offset = [], 0
         for i in prose:
             starts.append(offset)
@@ -312,7 +336,7 @@ class Chrome(Stage):
         lines = Counter(block.text for block in blocks)
         found = []
         for index, block in enumerate(blocks[1:-1], start=1):
-            if (lines[block.text] > 1 or not (layout.prose[index - 1] and layout.prose[index + 1])
+            if (lines[block.text] > 1 or not (regions.prose[index - 1] and regions.prose[index + 1])
                     or len(block.text.split()) < self.settings.caption_min_words
                     or block.text.isupper()
                     or not is_name_phrase(block.text, self.settings.caption_max_words)):
@@ -330,12 +354,12 @@ class Chrome(Stage):
                 and not is_title_case(text) and not is_numbered(text)
                 and not text.rstrip(_CLOSING).endswith("?") and text[:1] not in "([")
 
-    def _teasers(self, headlines: list[int], stems: _LazyStems, layout: Layout) -> list[int]:
+    def _teasers(self, headlines: list[int], stems: _LazyStems, regions: Regions) -> list[int]:
         """Headline-like lines between paragraphs that neither introduce the next paragraph
         (a subheading shares its words) nor use mostly words of the story."""
         last = len(stems) - 1
-        unattached = [i for i in headlines if layout.first_prose < i < last
-                      and layout.prose[i - 1] and layout.prose[i + 1]
+        unattached = [i for i in headlines if regions.first_prose < i < last
+                      and regions.prose[i - 1] and regions.prose[i + 1]
                       and not shared_stems(stems[i], stems[i + 1])]
         if not unattached:
             return []

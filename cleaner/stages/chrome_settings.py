@@ -1,5 +1,5 @@
 """The settings of the chrome stage, `[chrome]` in `cleaner.toml`; provenance (`page_*`) and
-top (`headline_*`) read them too."""
+head (`headline_*`) read them too."""
 
 from __future__ import annotations
 
@@ -42,6 +42,13 @@ class ChromeSettings(Settings):
     # share 1.0, 0.875 at the chosen values (README: a goal missed there).
     story_line_cost: int = Field(60, ge=0)
     story_min_span_share: float = Field(0.2, ge=0.05, le=1.0)
+    # Two story runs are one across the lines between them when those cost at most this
+    # many times the lesser run's sum (`chrome.bridge_gaps`: a list of pros and cons, a
+    # product's features between two paragraphs). Tune half, noisy_fulltext word F1 (all /
+    # articles / documentation / listings): 0 (off): 0.796 / 0.902 / 0.830 / 0.551;
+    # 0.5: unchanged; 1.5: 0.797 / 0.904; 3: 0.800 / 0.906 / 0.842 / 0.562; 6: 0.800 /
+    # 0.906. Zyte's whole pages: 0.872 -> 0.870.
+    story_max_gap_share: float = Field(3.0, ge=0.0)
     # An end marker cuts the rest only when this share of the story's prose is above it and
     # at most that share below it (a "Most read" box inside a story cuts nothing).
     tail_min_prose_share_above: float = Field(0.5, ge=0.0, le=1.0)
@@ -54,6 +61,11 @@ class ChromeSettings(Settings):
     lone_teaser_max_story_overlap: float = Field(0.5, ge=0.0, le=1.0)
     # A top headline is about the story if this share of its content words is in the body.
     headline_min_overlap: float = Field(0.3, ge=0.0, le=1.0)
+    # ...and one about something else is a ticker only when at most this many lines stand
+    # above the story: a longer head is a list (a listing's first items, each with its
+    # date), whose headlines are content (WCXB dev tune half, listings: 5 of 51 pages lost
+    # their first items as "unrelated headlines", one of them a third of its words).
+    headline_max_head_lines: int = Field(3, ge=0)
     caption_max_words: int = 8
     # Shorter name lines are labels or headings ("Drake Tax", "IRS Direct File"), not the
     # captions of people with their role; shorter headline-like lines are subheadings, not

@@ -1,7 +1,7 @@
 """metadata: move datelines, bylines, standfirsts and agency credits out of the body.
 
 Runs before `chrome`, so that it claims what is article data before chrome's heuristics
-judge the remaining lines (the title is taken after chrome, by `top`). Every moved piece of
+judge the remaining lines (the title is taken after chrome, by `head`). Every moved piece of
 text is an `Edit` with action "to_metadata".
 """
 
@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 from cleaner.catalog import Hit, RuleSet
 from cleaner.document import Block, Document
-from cleaner.layout import Layout
 from cleaner.record import Edit
+from cleaner.regions import Regions
 from cleaner.settings import Settings
 from cleaner.stages.base import Facet, Stage, register
 from cleaner.text.dates import parse_date, split_glued_date
@@ -129,7 +129,7 @@ class MoveMetadata(Stage):
 
     def __call__(self, doc: Document) -> Document:
         language, site = doc.meta.language, site_of(doc.url)
-        layout = Layout.of(doc.blocks, language)
+        regions = Regions.of(doc.blocks, language)
         meta, blocks, edits = doc.meta, [], []
         for index, block in enumerate(doc.blocks):
             if self.moves_url and doc.url and block.text == doc.url:
@@ -137,7 +137,7 @@ class MoveMetadata(Stage):
                                   before=block.text, position=block.position,
                                   reason="the page's own URL, already the record's url"))
                 continue
-            in_region = functools.partial(layout.in_region, index=index)
+            in_region = functools.partial(regions.in_region, index=index)
             text, found = move_rule_matches(self.rules, block, in_region, language, site,
                                             self.name, edits)
             if text and self.moves_glued_date and in_region("top"):

@@ -97,7 +97,7 @@ def overlap(text_stems: frozenset[str], story: frozenset[str] | set[str]) -> flo
 def content_stems(text: str, language: str | None) -> frozenset[str]:
     """Stems of the words of `text` that are not stopwords and have three letters or more.
 
-    Cached: the layout and the heuristics ask for the same blocks several times.
+    Cached: `Regions` and the heuristics ask for the same blocks several times.
     """
     stop = stoplist(language) or stoplist("en")
     return frozenset(stem(w) for w in words(text) if len(w) >= 3 and w.lower() not in stop)

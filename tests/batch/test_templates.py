@@ -148,6 +148,16 @@ def test_a_template_line_recurs_on_enough_pages_and_mostly_at_an_edge():
     assert not learn(counted(pages[:4]), TemplateSettings()).sites  # 4 pages are too few
 
 
+def test_a_line_the_head_removed_on_some_pages_still_counts_there():
+    pages = [story(n).replace("\n", "\n\n") for n in range(10)]
+    counts = LineCounts()
+    for n, text in enumerate(pages):  # the head removed it on half the pages, kept it on half
+        removed = ["Site ticker line"] if n % 2 else []
+        counts.add("s", text if n % 2 else f"Site ticker line\n\n{text}", "en", removed)
+    lines = learn(counts, TemplateSettings()).sites["s"].lines
+    assert lines[normalize_line("Site ticker line")][1] == 10
+
+
 def test_lines_on_nearly_every_page_go_anywhere_others_only_at_the_edges():
     text = "\n".join(["Site line", *story(1).split("\n")[:2], "Site line", "Other line",
                       *story(1).split("\n")[2:], "Other line"])

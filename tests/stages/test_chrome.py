@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cleaner import Config, clean
+from cleaner.catalog import load_rules
 from tests.stages.documents import P1, P2, P3, body, removed
 
 # The inserted-line heuristics are off by default (they removed mostly real content on
@@ -113,3 +114,17 @@ def test_the_stage_removes_chrome_lines_by_their_rule():
     assert texts(doc) == [P1, P2, P3]
     assert [(e.rule, e.before) for e in doc.edits] == [("social.share-label", "Share this article"),
                                                        ("nav.back-to-top", "Back to top")]
+
+
+def test_on_a_whole_page_a_list_between_two_paragraphs_of_the_story_stays():
+    [entry] = [e for e in load_rules().entries if e.id == "page.story-span"]
+    page = entry.examples.change[0].splitlines()
+    first = page.index(next(line for line in page if len(line) > 200))
+    features = ["Four new routes", "Buses every ten minutes", "Low-floor buses", "No fare rise",
+                "Night buses", "Bike racks", "Free wifi", "Real-time arrivals"]
+    page[first + 1:first + 1] = features  # between the story's first and second paragraph
+    record = clean("\n".join(page), content_type="text")
+    story = [line for line in page[first:] if len(line) > 200 or line in features]
+    assert record.text.split("\n\n") == story
+    bridged_off = Config.from_dict({"chrome": {"story_max_gap_share": 0}})
+    assert features[0] not in clean("\n".join(page), content_type="text", config=bridged_off).text

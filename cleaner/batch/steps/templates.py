@@ -9,7 +9,7 @@ only when a story happens to start or end with it) or on `anywhere_share` of the
 
 Applying removes a record's template lines that stand at the edges of its story, above the
 first or below the last prose paragraph that is no template line (the regions of
-`cleaner.layout.Layout`, with the template lines themselves left out, so that a chrome line
+`cleaner.regions.Regions`, with the template lines themselves left out, so that a chrome line
 shaped like prose does not hide the chrome beyond it), and those on `anywhere_share` of the
 site's pages wherever they stand. A line inside the story that is on fewer pages stays.
 
@@ -41,8 +41,8 @@ from cleaner.batch.settings import TemplateSettings
 from cleaner.catalog import load_rules
 from cleaner.config import Config
 from cleaner.document import Block
-from cleaner.layout import Layout
 from cleaner.record import ArticleRecord, Edit
+from cleaner.regions import Regions
 from cleaner.text.shape import is_prose
 from cleaner.text.words import words
 from cleaner.urls import site_of
@@ -83,11 +83,22 @@ class LineCounts:
         self.max_line_chars = max_line_chars
         self.sites: dict[str, SiteCounts] = {}
 
-    def add(self, site: str, text: str, language: str | None) -> None:
-        """Count one page: each distinct line once, at an edge if one of its copies is."""
+    def add(self, site: str, text: str, language: str | None,
+            removed_at_edge: Iterable[str] = ()) -> None:
+        """Count one page: each distinct line once, at an edge if one of its copies is.
+
+        `removed_at_edge`: lines the pipeline removed from the edge of this page's story.
+        They count as there, at an edge: a site's chrome line that a heuristic removes on
+        some of its pages (and not on others) is still on all of them.
+        """
         counts = self.sites.setdefault(site, SiteCounts())
         counts.pages += 1
-        for key, (line, edge) in _distinct_lines(text, language, self.max_line_chars).items():
+        found = _distinct_lines(text, language, self.max_line_chars)
+        for line in removed_at_edge:
+            key = normalize_line(line) if len(line) <= self.max_line_chars else ""
+            if key:
+                found[key] = (found.get(key, (line, True))[0], True)
+        for key, (line, edge) in found.items():
             entry = counts.lines.setdefault(key, [0, 0, line])
             entry[0] += 1
             entry[1] += edge
@@ -183,13 +194,13 @@ class Templates:
             return record
         # The story is the prose that is no template line: a chrome line shaped like prose
         # must not hide the chrome beyond it.
-        layout = Layout.of([Block("" if hit else line, i) for i, (line, hit)
+        regions = Regions.of([Block("" if hit else line, i) for i, (line, hit)
                             in enumerate(zip(lines, found))], record.language)
         at = (positions or block_positions)(record, len(lines))
         kept: list[str] = []
         edits: list[Edit] = []
         for index, (line, hit) in enumerate(zip(lines, found)):
-            where = hit and self._placement(hit[1], template.pages, layout, index)
+            where = hit and self._placement(hit[1], template.pages, regions, index)
             if not where:
                 kept.append(line)
                 continue
@@ -198,13 +209,13 @@ class Templates:
                               reason=f"on {hit[1]} of {template.pages} pages of {site}, {where}"))
         return with_text(record, "\n\n".join(kept), edits) if edits else record
 
-    def _placement(self, pages: int, site_pages: int, layout: Layout, index: int) -> str | None:
+    def _placement(self, pages: int, site_pages: int, regions: Regions, index: int) -> str | None:
         """Why a template line at `index` goes ("above the story", ...), or None if it stays."""
         if pages >= self.settings.anywhere_share * site_pages:
             return "nearly every page"
-        if layout.in_region("top", index):
+        if regions.in_region("top", index):
             return "above the story"
-        if layout.in_region("end", index):
+        if regions.in_region("end", index):
             return "below the story"
         return None
 

@@ -167,7 +167,8 @@ class _Counter(ShardStep):
         self.counts = counts
 
     def record(self, record: ArticleRecord, item: SourceItem) -> ArticleRecord:
-        self.counts.add(site_key(record.url, item.origin), record.text, record.language)
+        self.counts.add(site_key(record.url, item.origin), record.text, record.language,
+                        removed_at_head(record))
         return record
 
     def row(self, outcome: Outcome, row: dict[str, Any]) -> None:
@@ -175,3 +176,9 @@ class _Counter(ShardStep):
 
     def finish(self, output: Path, shard_name: str) -> dict[str, Any]:
         return {"sites": self.counts.to_dict()}
+
+
+def removed_at_head(record: ArticleRecord) -> list[str]:
+    """The lines the `head` stage removed: they stood above the story, at its edge."""
+    return [edit.before for edit in record.edits
+            if edit.stage == "head" and edit.action == "remove" and edit.before]

@@ -1,4 +1,4 @@
-"""top: the head of the cleaned story is settled, so that cleaning again changes nothing."""
+"""head: the head of the cleaned story is settled, so that cleaning again changes nothing."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def test_a_credit_that_chrome_brought_to_the_top_moves_to_metadata():
     record = clean(body(disclosure, f"(Reuters) — {P1}", P2, P3), content_type="text")
     assert record.text == body(P1, P2, P3)
     assert "Reuters" in record.agencies
-    assert [e.stage for e in record.edits if e.action == "to_metadata"] == ["top"]
+    assert [e.stage for e in record.edits if e.action == "to_metadata"] == ["head"]
 
 
 def test_text_without_a_story_keeps_its_headlines():
@@ -63,7 +63,7 @@ def test_the_stage_moves_a_headline_about_the_story_to_the_title():
     from tests.stages.documents import document, run_stage, texts
 
     title = "Ministers meet in Beijing to discuss trade and security"
-    doc = run_stage("top", document(title, P1, P2, P3))
+    doc = run_stage("head", document(title, P1, P2, P3))
     assert (texts(doc), doc.meta.title) == ([P1, P2, P3], title)
     assert [e.rule for e in doc.edits] == ["metadata.title"]
 
@@ -72,3 +72,12 @@ def test_a_numbered_contents_line_above_the_story_stays():
     contents = ["11.1. Introduction", "11.2. Index Types", "11.2.1. B-Tree"]
     record = clean(body(*contents, P1, P2), content_type="text")
     assert record.text == body(*contents, P1, P2)
+
+
+def test_a_long_head_is_a_list_whose_first_items_stay():
+    items = ["Why you know what to do and still do not do it",
+             "Mar 07, 2026 | 4 min read",
+             "Beating performance limits with a faster image diff tool",
+             "Mar 06, 2026 | 13 min read"]
+    record = clean(body(*items, P1, P2, P3), content_type="text")
+    assert record.text == body(*items, P1, P2, P3)

@@ -1,6 +1,6 @@
 """Where the story is in a list of blocks: its first and last prose paragraph.
 
-Chrome clusters before the story and after it; rules and heuristics ask the layout which
+Chrome clusters before the story and after it; rules and heuristics ask which
 region a block is in (``top``: up to the first prose paragraph, ``end``: from the last one).
 """
 
@@ -18,7 +18,7 @@ _STORY_PARAGRAPHS = 3
 
 
 @dataclass(frozen=True, slots=True)
-class Layout:
+class Regions:
     prose: tuple[bool, ...]
     first_prose: int
     last_prose: int
@@ -26,7 +26,7 @@ class Layout:
     prose_chars: int
 
     @classmethod
-    def of(cls, blocks: Sequence[Block], language: str | None) -> Layout:
+    def of(cls, blocks: Sequence[Block], language: str | None) -> Regions:
         prose = tuple(is_prose(b.text, language) for b in blocks)
         indices = [i for i, flag in enumerate(prose) if flag]
         before, total = [], 0
@@ -56,10 +56,10 @@ class Layout:
         return self.prose_chars_before[index] / self.prose_chars if self.prose_chars else 1.0
 
 
-def story_stems(blocks: Iterable[Block], layout: Layout, language: str | None) -> set[str]:
+def story_stems(blocks: Iterable[Block], regions: Regions, language: str | None) -> set[str]:
     """Content stems of the first prose paragraphs: what the story is about."""
     stems: set[str] = set()
-    prose = [b for b, flag in zip(blocks, layout.prose) if flag][:_STORY_PARAGRAPHS]
+    prose = [b for b, flag in zip(blocks, regions.prose) if flag][:_STORY_PARAGRAPHS]
     for block in prose:
         stems |= content_stems(block.text, language)
     return stems

@@ -1,4 +1,4 @@
-"""top: settle the head of the cleaned story: its title, subtitles, and what only now stands first.
+"""head: settle the head of the cleaned story: its title, subtitles, and what only now stands first.
 
 Runs after `chrome`, on what is left, and judges the first line again and again until it
 stays: so that cleaning the result again finds nothing more to take there (cleaning is
@@ -10,7 +10,8 @@ idempotent). The first line is, in this order:
 - headline-like and about the story (its words are the first paragraphs'): the title when
   none is known, else a subtitle, and the first subtitle becomes the description;
 - headline-like and about something else: a ticker or teaser headline above the story,
-  removed (`inserted.unrelated-headline`).
+  removed (`inserted.unrelated-headline`), when the head is short (`[chrome]
+  headline_max_head_lines`); in a longer one it is the first item of a list, and stays.
 
 Anything else (a paragraph of the story, a line no rule knows) ends the head. Without a
 paragraph of prose there is no story to be about, and nothing is judged. Each decision is a
@@ -21,8 +22,8 @@ switched off by `[rules] disable` leaves the line where it is, which ends the he
 from __future__ import annotations
 
 from cleaner.document import Block, Document, Metadata
-from cleaner.layout import Layout, headline_overlap, story_stems
 from cleaner.record import Edit
+from cleaner.regions import Regions, headline_overlap, story_stems
 from cleaner.stages.base import Facet, Stage, register
 from cleaner.stages.metadata import is_same_title, move_rule_matches
 from cleaner.text.names import clean_space
@@ -38,8 +39,8 @@ _UNRELATED = ("inserted.unrelated-headline",
 
 
 @register
-class Top(Stage):
-    name = "top"
+class Head(Stage):
+    name = "head"
     # It reads `[chrome]` headline settings and `[metadata] title_from_text`.
     requires = frozenset({Facet.LANGUAGE, Facet.METADATA, Facet.DECHROMED})
     provides = frozenset({Facet.HEAD})
@@ -84,15 +85,17 @@ class Top(Stage):
         """What the first line is, if it is a headline above the story: (rule and reason,
         action, metadata with what it gave); None when it is not."""
         text, language = blocks[0].text, meta.language
-        layout = Layout.of(blocks, language)
-        if layout.first_prose == 0 or layout.first_prose >= len(blocks):
+        regions = Regions.of(blocks, language)
+        if regions.first_prose == 0 or regions.first_prose >= len(blocks):
             return None  # a paragraph of the story, or no story at all
         if not is_headline_like(text, self.config.chrome.headline_max_words) or is_breadcrumb(text):
             return None  # a breadcrumb is never a title
         if is_numbered(text):
             return None  # an item of a list or of contents: no title, no ticker
-        story = story_stems(blocks, layout, language)
+        story = story_stems(blocks, regions, language)
         if headline_overlap(text, story, language) < self.config.chrome.headline_min_overlap:
+            if regions.first_prose > self.config.chrome.headline_max_head_lines:
+                return None  # a list's first items, not a ticker above a story
             return _UNRELATED, "remove", meta
         if not self.config.metadata.title_from_text:
             return None
@@ -110,5 +113,5 @@ def _top_only(region: str) -> bool:
 
 def _edit(rule_and_reason: tuple[str, str], action: str, block: Block) -> Edit:
     rule, reason = rule_and_reason
-    return Edit(stage="top", rule=rule, action=action, before=block.text,
+    return Edit(stage="head", rule=rule, action=action, before=block.text,
                 position=block.position, reason=reason)
