@@ -277,9 +277,11 @@ def fallback_text(text: str, declared: str, tree: HtmlElement, page_words: int,
     least = max(settings.cards_min_words, settings.cards_min_ratio * kept)
     if not settings.cards_fallback or page_words < least:  # cards are visible words
         return text
-    cards = repeated_cards(tree, settings.cards_min_items, settings.cards_min_mean_words)
-    if cards.words >= least and declares_article(tree):
+    if declares_article(tree):
         least = max(least, settings.cards_min_ratio_article * kept)
+        if page_words < least:
+            return text
+    cards = repeated_cards(tree, settings.cards_min_items, settings.cards_min_mean_words)
     return "\n".join(cards.texts) if cards.words >= least else text
 
 
