@@ -114,7 +114,7 @@ def run_dedup(inputs: list[Path], output: Path, workers: int, shard_size: int = 
 
 def seeds_pairing(output: Path) -> tuple[bool, bool]:
     """(000 and 001 pair, 002 and 003 stay apart) after `cleaner run --dedup` on the seeds."""
-    rows = {Path(row["source"]["path"]).name[:3]: row
+    rows = {Path(row["origin"]["path"]).name[:3]: row
             for row in run_dedup([SEEDS], output, workers=0)}
     return (rows["001"]["duplicate_of"] == rows["000"]["id"],
             rows["002"]["duplicate_of"] is None and rows["003"]["duplicate_of"] is None)

@@ -36,7 +36,7 @@ def with_overrides(base: Config, overrides: list[str]) -> Config:
         for part in path:
             node = node.setdefault(part, {})
         node[key] = _value(raw)
-    return Config.from_dict(data, source="--set")
+    return Config.from_dict(data, where="--set")
 
 
 def _value(raw: str) -> Any:

@@ -27,7 +27,7 @@ import orjson
 
 from cleaner.batch.runner import RunOptions, run_batch
 from cleaner.batch.settings import TemplateSettings
-from cleaner.batch.steps.templates import normalize_line
+from cleaner.stages.templates import normalize_line
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_TEXTS = REPO.parent / "shared" / "datasets" / "zyte-article-extraction" / "noisy_trafilatura_recall"

@@ -26,12 +26,14 @@ _FIX_ROUNDS = 4
 
 def clean(source: str | bytes, *, url: str | None = None, content_type: ContentType = "auto",
           config: Config | None = None, id: str | None = None,
-          charset: str | None = None) -> ArticleRecord:
+          charset: str | None = None, site: str | None = None) -> ArticleRecord:
     """Clean one article (HTML or text) into an `ArticleRecord`.
 
     `charset` is the charset declared for bytes outside them (an HTTP header's, a WARC
     record's): decode uses it after a BOM and valid UTF-8, before the page's own
-    `<meta charset>` and detection. A label that names no text codec is ignored.
+    `<meta charset>` and detection. A label that names no text codec is ignored. `site` names
+    the site the document belongs to when its URL does not tell, for the templates of
+    `[templates] file` (the stage `cleaner.stages.templates`).
 
     Raises only `CleanerError` subclasses: `InputError` (`DecodeError`, `TimeLimitError`) for
     input that cannot be cleaned within `config.limits`, `ConfigError`/`RuleError` for a bad
@@ -40,11 +42,11 @@ def clean(source: str | bytes, *, url: str | None = None, content_type: ContentT
     >>> clean("Back to top\\nThe council approved the budget on Monday after a long debate.").text
     'The council approved the budget on Monday after a long debate.'
     """
-    check_arguments(content_type, url, id, config, charset)
+    check_arguments(content_type, url, id, config, charset, site)
     with library_errors():
         doc = run_pipeline(Document(source=source, content_type=content_type, url=url, id=id,
-                                    charset=charset), config)
-        return to_record(doc)
+                                    charset=charset, site=site), config)
+        return to_record(doc, config)
 
 
 def run_pipeline(doc: Document, config: Config | None) -> Document:
@@ -78,16 +80,16 @@ def library_errors() -> Iterator[None]:
 
 
 def check_arguments(content_type: object, url: object, id: object, config: object,
-                    charset: object = None) -> None:
-    """InputError for arguments `clean()` cannot use: an unknown content type, a URL, id or
-    charset that is not a str, or not valid Unicode (a lone surrogate cannot be written as JSON);
+                    charset: object = None, site: object = None) -> None:
+    """InputError for arguments `clean()` cannot use: an unknown content type, a URL, id,
+    charset or site that is not a str, or not valid Unicode (a lone surrogate cannot be written as JSON);
     ConfigError for a config that is not a `Config`."""
     if config is not None and not isinstance(config, Config):
         raise ConfigError(f"config must be a Config or None, not {type(config).__name__}")
     if content_type not in _CONTENT_TYPES:
         raise InputError(f"content_type must be one of {', '.join(_CONTENT_TYPES)}, "
                          f"not {content_type!r}")
-    for name, value in (("url", url), ("id", id), ("charset", charset)):
+    for name, value in (("url", url), ("id", id), ("charset", charset), ("site", site)):
         if value is None:
             continue
         if not isinstance(value, str):
@@ -133,7 +135,8 @@ def time_limit(seconds: float | None, expired: type[Expired]) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def to_record(doc: Document) -> ArticleRecord:
+def to_record(doc: Document, config: Config | None = None) -> ArticleRecord:
+    """The record of a cleaned `doc`; `config` gives the flags' thresholds (`[flags]`)."""
     text = doc.body
     meta = doc.meta
     word_count = len(text.split())
@@ -150,7 +153,7 @@ def to_record(doc: Document) -> ArticleRecord:
         text=text,
         word_count=word_count,
         content_hash=content_hash(text),
-        flags=flags_of(doc, word_count),
+        flags=flags_of(doc, word_count, config.flags) if config else flags_of(doc, word_count),
         edits=list(doc.edits),
     )
 

@@ -18,7 +18,7 @@ without its bullet:
 
 Rules are matched by `cleaner.matching` (RE2 sets: linear time, three passes per line).
 Heuristics and fixes (`cleaner.entries`) are entries of the same catalog: ids unique across
-all kinds, switched off by `[rules] disable`, asked about with `RuleSet.enabled(id)`.
+all kinds, switched off by `[rules] disable`, asked about with `Catalog.enabled(id)`.
 """
 
 from __future__ import annotations
@@ -115,7 +115,7 @@ class Rule(BaseModel):
         return True
 
 
-class RuleSet:
+class Catalog:
     """The catalog of one config: its active rules, matched in RE2 sets (`hits`), and the
     heuristic and fix entries, which the stages ask about with `enabled(id)`."""
 
@@ -152,7 +152,7 @@ class RuleSet:
         """Every entry of the catalog, on or off: rules in file order, heuristics, fixes."""
         return tuple({item.id: item for item in self._by_name.values()}.values())
 
-    def compile(self) -> RuleSet:
+    def compile(self) -> Catalog:
         """Build the matching sets now, so that a catalog too big for RE2 fails when it is
         loaded, not at its first document."""
         self._matcher.compile()
@@ -197,13 +197,13 @@ def _validate(entry: object, path: Path, index: int) -> Rule:
 def builtin_rule_files() -> list[Path]:
     """The YAML rule files of the built-in catalog (the repository's top-level `rules/`,
     without its heuristic and fix files)."""
-    folder = resources.files("cleaner.rulebook")
+    folder = resources.files("cleaner.rules")
     return sorted(Path(str(item)) for item in folder.iterdir()
                   if item.name.endswith(".yaml") and item.name not in ENTRY_FILES)
 
 
-def load_rules(extra: Sequence[Path] = (), disabled: Iterable[str] = (),
-               builtin: bool = True, enabled: Iterable[str] = ()) -> RuleSet:
+def load_catalog(extra: Sequence[Path] = (), disabled: Iterable[str] = (),
+                 builtin: bool = True, enabled: Iterable[str] = ()) -> Catalog:
     """The built-in catalog (rules unless `builtin` is false; heuristics and fixes always:
     they describe code that runs) plus the rules of `extra` files, with `disabled` ids
     (of any kind) switched off and `enabled` heuristics that are off by default switched
@@ -215,7 +215,7 @@ def load_rules(extra: Sequence[Path] = (), disabled: Iterable[str] = (),
 
 @functools.lru_cache(maxsize=16)
 def _load_cached(files: tuple[str, ...], disabled: tuple[str, ...],
-                 enabled: tuple[str, ...] = ()) -> RuleSet:
+                 enabled: tuple[str, ...] = ()) -> Catalog:
     seen: dict[str, str] = {}
     items: list[Rule | Entry] = []
     for name, entries in _sources(files):
@@ -232,7 +232,7 @@ def _load_cached(files: tuple[str, ...], disabled: tuple[str, ...],
                             "(see `cleaner rules list`)")
     rules = [item for item in items if isinstance(item, Rule)]
     entries = [item for item in items if not isinstance(item, Rule)]
-    return RuleSet(rules, entries, disabled, enabled).compile()
+    return Catalog(rules, entries, disabled, enabled).compile()
 
 
 def _sources(files: tuple[str, ...]) -> list[tuple[str, list[Rule | Entry]]]:
@@ -262,3 +262,8 @@ def _validated_sources(files: tuple[str, ...]) -> list[tuple[str, list[Rule | En
     sources.append(("the built-in heuristics and fixes", load_builtin_entries()))
     return sources
 
+
+# The names of `Catalog` and `load_catalog` before the catalog had one name (issue 12), kept
+# while stages still use them.
+RuleSet = Catalog
+load_rules = load_catalog

@@ -2,8 +2,8 @@
 
 `Config` is assembled from the stage registry (`cleaner.stages.base`): `stages`, `[rules]`,
 one section per registered stage that has a `settings_model` (named as the stage), and
-`[limits]`. Every model forbids unknown keys, so a typo fails at load time with its location
-instead of being silently ignored. Thresholds carry the benchmark that justified them (see
+`[limits]`, `[flags]` and `[batch]`. Every model forbids unknown keys, so a typo fails at
+load time with its location instead of being silently ignored. Thresholds carry the benchmark that justified them (see
 README). A config is immutable and hashable by its JSON form, which keys the pipeline cache.
 """
 
@@ -17,7 +17,7 @@ from pydantic import ValidationError, create_model
 
 from cleaner.batch.settings import BatchSettings
 from cleaner.errors import ConfigError, first_problem
-from cleaner.settings import LimitsSettings, RulesSettings, Settings
+from cleaner.settings import FlagSettings, LimitsSettings, RulesSettings, Settings
 from cleaner.stages import DEFAULT_STAGES
 from cleaner.stages.base import STAGES
 
@@ -26,24 +26,29 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-__all__ = ["DEFAULT_STAGES", "Config", "LimitsSettings", "RulesSettings", "Settings"]
+__all__ = ["DEFAULT_STAGES", "Config", "FlagSettings", "LimitsSettings", "RulesSettings",
+           "Settings"]
 
 
 class ConfigBase(Settings):
     """What every `Config` does: load and validate files and mappings, key the cache."""
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], source: str = "config",
+    def from_dict(cls, data: dict[str, Any], where: str = "config",
                   base_dir: Path | None = None) -> Config:
-        """Validate a mapping; rule-file paths are made relative to `base_dir`."""
+        """Validate a mapping; the paths it gives (rule files, a templates file) are made
+        relative to `base_dir`."""
         try:
             config = cls.model_validate(data)
         except ValidationError as exc:
-            raise ConfigError(f"{source}: {first_problem(exc, '(top level)')}") from None
-        if base_dir is not None and config.rules.extra:
-            extra = tuple(p if p.is_absolute() else base_dir / p for p in config.rules.extra)
-            config = config.model_copy(update={"rules": config.rules.model_copy(update={"extra": extra})})
-        return config
+            raise ConfigError(f"{where}: {first_problem(exc, '(top level)')}") from None
+        if base_dir is None:
+            return config
+        moved = {name: section.relative_to(base_dir) for name, section in config
+                 if isinstance(section, Settings)}
+        updates = {name: section for name, section in moved.items()
+                   if section is not getattr(config, name)}
+        return config.model_copy(update=updates) if updates else config
 
     @classmethod
     def from_file(cls, path: str | Path) -> Config:
@@ -52,7 +57,7 @@ class ConfigBase(Settings):
         data = _read_toml(path)
         if path.name == "pyproject.toml":
             data = data.get("tool", {}).get("cleaner", {})
-        return cls.from_dict(data, source=str(path), base_dir=path.resolve().parent)
+        return cls.from_dict(data, where=str(path), base_dir=path.resolve().parent)
 
     @classmethod
     def discover(cls, folder: str | Path = ".") -> Config:
@@ -71,14 +76,15 @@ class ConfigBase(Settings):
 
 def _sections() -> dict[str, Any]:
     """The fields of `Config`: the order of stages, the rules, each registered stage's
-    settings (in the order stages were registered), the limits, and `cleaner run`'s batch
-    settings."""
+    settings (in the order stages were registered), the limits, the flags' thresholds, and
+    `cleaner run`'s batch settings."""
     fields: dict[str, Any] = {"stages": (tuple[str, ...], DEFAULT_STAGES),
                               "rules": (RulesSettings, RulesSettings())}
     for name, stage in STAGES.items():
         if stage.settings_model is not None:
             fields[name] = (stage.settings_model, stage.settings_model())
     fields["limits"] = (LimitsSettings, LimitsSettings())
+    fields["flags"] = (FlagSettings, FlagSettings())
     fields["batch"] = (BatchSettings, BatchSettings())
     return fields
 

@@ -71,6 +71,9 @@ class Document:
     # The charset the caller declares for bytes (an HTTP header's, a WARC record's): decode
     # tries it after a BOM and valid UTF-8, before the page's own <meta charset>.
     charset: str | None = None
+    # The site the document belongs to when its URL does not tell (the batch gives its input
+    # file's folder): the templates stage removes this site's template lines.
+    site: str | None = None
     text: str | None = None
     provenance: Provenance = "unknown"
     # Words of the page's visible text (HTML only), to tell how much extraction kept.

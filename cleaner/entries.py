@@ -6,7 +6,7 @@ moves of `head`...) and fixes (the `str -> str` functions of `cleaner.text.repai
 `cleaner.text.punctuation`) are described by entries in `rules/heuristics.yaml` and
 `rules/fixes.yaml`: an id, a description, a rationale, the config settings the decision
 reads, and examples it must change and must keep. `[rules] disable` switches any of them
-off, and the stages ask `RuleSet.enabled(id)`.
+off, and the stages ask `Catalog.enabled(id)`.
 """
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ class HeuristicEntry(_Entry):
     kind: ClassVar[str] = "heuristic"
 
     id: str = Field(pattern=RULE_ID)
-    stage: Literal["metadata", "chrome", "head", "repair", "punctuation", "batch"]
+    stage: Literal["metadata", "chrome", "head", "repair", "punctuation", "templates"]
     settings: list[str] = []
     run: Literal["clean", "stage", "site"] = "clean"
     url: str | None = None
@@ -222,7 +222,7 @@ def builtin_entry_files() -> list[Path]:
     """The heuristic and fix files of the built-in catalog (`rules/heuristics.yaml`, ...)."""
     from importlib import resources
 
-    folder = resources.files("cleaner.rulebook")
+    folder = resources.files("cleaner.rules")
     return [Path(str(folder / name)) for name in ENTRY_FILES]
 
 

@@ -10,14 +10,14 @@
 
 from __future__ import annotations
 
-from cleaner.catalog import CompiledRule, Rule, RuleSet
+from cleaner.catalog import Catalog, CompiledRule, Rule
 from cleaner.entries import Entry, FixEntry, HeuristicEntry
 from cleaner.record import Edit
 
 _LINE_SCOPES = ("line", "prefix", "tail")
 
 
-def entry_failures(entry: Rule | Entry, catalog: RuleSet) -> list[str]:
+def entry_failures(entry: Rule | Entry, catalog: Catalog) -> list[str]:
     """What is wrong with an entry's examples (empty when they all behave)."""
     if isinstance(entry, Rule):
         return rule_failures(entry, catalog)
@@ -26,7 +26,7 @@ def entry_failures(entry: Rule | Entry, catalog: RuleSet) -> list[str]:
     return heuristic_failures(entry)
 
 
-def rule_failures(rule: Rule, rules: RuleSet) -> list[str]:
+def rule_failures(rule: Rule, rules: Catalog) -> list[str]:
     """What is wrong with a rule's own examples, against itself and the whole catalog."""
     compiled = CompiledRule(rule)
     failures = [f"does not remove {text!r}" for text in rule.examples.remove
@@ -108,17 +108,20 @@ def _staged(entry: HeuristicEntry, documents: list[str]) -> list[list[Edit]]:
 
 def _templated(entry: HeuristicEntry, documents: list[str]) -> list[list[Edit]]:
     """The documents as pages of one site (`url`/<n>): cleaned, templates learned from them
-    all with the default settings, and applied to each, as `cleaner run --learn-templates`
-    does. The edits are the templates' only."""
-    from cleaner.api import clean
+    all with the default settings, and removed from each by the templates stage, as
+    `cleaner run --learn-templates` does. The edits are the templates' only."""
+    from cleaner.api import library_errors, run_pipeline
     from cleaner.batch.settings import TemplateSettings
-    from cleaner.batch.steps.templates import LineCounts, learn, site_key
+    from cleaner.batch.steps.templates import LineCounts, learn
+    from cleaner.document import Document
+    from cleaner.stages.templates import remove_templates, site_key
 
     base = (entry.url or "https://example.com").rstrip("/")
-    records = [clean(doc, url=f"{base}/{n}", content_type="text")
-               for n, doc in enumerate(documents)]
+    with library_errors():
+        docs = [run_pipeline(Document(doc, "text", url=f"{base}/{n}"), None)
+                for n, doc in enumerate(documents)]
     counts = LineCounts()
-    for record in records:
-        counts.add(site_key(record.url, {}), record.text, record.language)
+    for doc in docs:
+        counts.add(site_key(doc.url), doc.body, doc.meta.language)
     templates = learn(counts, TemplateSettings())
-    return [templates.apply(r, site_key(r.url, {})).edits[len(r.edits):] for r in records]
+    return [list(remove_templates(doc, templates).edits[len(doc.edits):]) for doc in docs]

@@ -20,8 +20,16 @@ from lxml.html import HtmlElement
 from trafilatura.json_metadata import normalize_authors
 from trafilatura.utils import trim
 
+from cleaner.html_author_boxes import (
+    aria_author,
+    author_box,
+    description_byline,
+    headline_byline,
+    labelled_author,
+)
 from cleaner.json_ld import json_ld_values
 from cleaner.text.names import byline_opener, clean_space, looks_like_person, split_authors
+from cleaner.text.titles import fold
 from cleaner.text.wordlists import wordlist
 
 
@@ -175,28 +183,54 @@ def visible_byline(tree: HtmlElement) -> str | None:
 def _byline_candidates(tree: HtmlElement) -> list[HtmlElement]:
     """The elements whose own text starts with a byline opener: from the first `<h1>` on,
     then those before it (a menu's "By Use Case")."""
-    opener = byline_opener()
+    opener, first_words = byline_opener(), _opener_first_words()
     found, heading = [], None
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in _NOT_TEXT:
             continue
         if element.tag == "h1" and heading is None:
             heading = len(found)
-        if element.text and opener.match(element.text):
+        text = element.text
+        if text and _first_word(text) in first_words and opener.match(text):
             found.append(element)
     return found if heading is None else found[heading:] + found[:heading]
 
 
+@functools.cache
+def _opener_first_words() -> frozenset[str]:
+    """The first words of the byline openers: a cheap test before the opener's pattern."""
+    return frozenset(_first_word(p) for p in wordlist("names")["byline_openers"])
+
+
+def _first_word(text: str) -> str:
+    """The first word of `text`, lower case, up to a space, a colon or a parenthesis.
+
+    >>> _first_word("  Written by: Jane"), _first_word("Author(s): Jane"), _first_word("By:")
+    ('written', 'author', 'by')
+    """
+    words = text[:40].split(None, 1)
+    return words[0].split(":", 1)[0].split("(", 1)[0].casefold() if words else ""
+
+
 def _next_shown(element: HtmlElement) -> tuple[str, HtmlElement | None]:
     """The text shown right after `element` (its tail, else its next sibling's text, else
-    its parent's next sibling's; at most a byline's length), and the element it is in."""
+    its parent's next sibling's; at most a byline's length), and the element it is in. An
+    avatar between the label and the name (a `<picture>`, an `<img>`: no text) is passed.
+
+    >>> import lxml.html
+    >>> _next_shown(lxml.html.fromstring('<div><span>By:</span><picture><img src="a.jpg">'
+    ...     '</picture><span>Jane Doe</span></div>')[0])[0]
+    'Jane Doe'
+    """
     for current in (element, element.getparent()):
         if current is None:
             break
         if current.tail and current.tail.strip():
             return clean_space(current.tail)[:_BYLINE_MAX_CHARS], None
         following = current.getnext()
-        while following is not None and not isinstance(following.tag, str):
+        while following is not None and (not isinstance(following.tag, str) or (
+                following.tag not in _NOT_TEXT and not following.text_content().strip()
+                and not (following.tail or "").strip())):
             following = following.getnext()
         if following is not None and following.tag not in _NOT_TEXT:
             return clean_space(following.text_content())[:_BYLINE_MAX_CHARS], following
@@ -319,61 +353,50 @@ def author_link(tree: HtmlElement) -> str | None:
     return None
 
 
-_ARIA_LABELS = etree.XPath('//body//*[@aria-label]')
-
-
-def aria_author(tree: HtmlElement) -> str | None:
-    """The name in the first accessible label that opens like a byline ("Author: jdoe").
-
-    >>> import lxml.html
-    >>> aria_author(lxml.html.fromstring('<div><a aria-label="Share">s</a>'
-    ...     '<a aria-label="Author: jdoe" href="/user/jdoe">jdoe</a></div>'))
-    'jdoe'
-    """
-    for element in _ARIA_LABELS(tree):
-        label = clean_space(element.get("aria-label") or "")
-        found = byline_opener().match(label)
-        if found and found.end() < len(label) <= _BYLINE_MAX_CHARS:
-            return label[found.end():]
-    return None
-
-
 _META_AUTHOR = etree.XPath('//meta[@name="author"]/@content')
-_LABELS = etree.XPath('//meta[starts-with(@name, "twitter:label")]')
-
-
-def labelled_author(tree: HtmlElement) -> str | None:
-    """The value of a labelled meta tag whose label opens a byline, as SEO plugins write
-    it: `twitter:label1` "Written by", `twitter:data1` the name.
-
-    >>> import lxml.html
-    >>> labelled_author(lxml.html.fromstring('<html><head><meta name="twitter:label1" '
-    ...     'content="Written by"><meta name="twitter:data1" content="Jane Doe"></head></html>'))
-    'Jane Doe'
-    """
-    for label in _LABELS(tree):
-        text = clean_space(label.get("content") or "")
-        found = byline_opener().match(text)
-        if found and found.end() == len(text):
-            name = label.get("name", "").replace("twitter:label", "twitter:data", 1)
-            for data in tree.iter("meta"):
-                if data.get("name") == name and data.get("content"):
-                    return clean_space(data.get("content"))
-    return None
 
 
 # Where authors are looked for when the meta tags declare no person, in turn.
 SEARCHES = (labelled_author, json_ld_authors, microdata_authors, aria_author, byline_search,
-            visible_byline, author_link)
+            visible_byline, description_byline, author_link, author_box, headline_byline)
+
+
+def _shown_unless_declared_shown(people: list[str], tree: HtmlElement,
+                                 names: tuple[str, ...]) -> list[str]:
+    """The persons of the page's visible byline instead of the declared ones when the page
+    shows none of the declared names: what the readers see is the byline (a template's
+    meta tag may name the site's owner or the last editor).
+
+    >>> import lxml.html
+    >>> _shown_unless_declared_shown(["Jane Doe"], lxml.html.fromstring('<html><body><h1>'
+    ...     'Rain</h1><p>By John Roe</p></body></html>'), ())
+    ['John Roe']
+    """
+    shown, _ = split_authors(visible_byline(tree) or "", names)
+    if not shown or shown == people:
+        return people
+    if all(fold(name) in names for name in people):
+        return shown  # the declared "author" is the site's own name ("One Tree Planted")
+    body = tree.find(".//body")
+    text = " ".join(body.itertext()).casefold() if body is not None else ""
+    return people if any(name.casefold() in text for name in people) else shown
 
 
 def page_authors(declared: str | None, tree: HtmlElement, names: tuple[str, ...],
                  ) -> tuple[tuple[str, ...], str | None]:
-    """(authors, the first organisation named as an author): from the declared authors;
-    when they name no person, from the first of `SEARCHES` that finds one.
+    """(authors, the first organisation named as an author): the persons the JSON-LD
+    article names, when all its names look like persons (its list is the article's own, and
+    its commas stay commas: "Jane Doe, MD, RD" is one name and two degrees, where the meta
+    tags' merged list reads three names); else the declared authors; when they name no
+    person, the first of `SEARCHES` that finds one. A visible byline beats declared names
+    the page does not show.
     """
     declared = _with_digits(declared or "", " ".join(_META_AUTHOR(tree)))
     people, outlets = split_authors(declared, names)
+    article, _ = split_authors(json_ld_authors(tree) or "", names)
+    if article and all(map(looks_like_person, article)):
+        people = article  # the article's own, its commas read as commas: "Jane Doe, MD"
+    people = _shown_unless_declared_shown(people, tree, names) if people else people
     for search in SEARCHES:
         if people:
             break

@@ -84,12 +84,39 @@ def _shown_before(element: HtmlElement) -> list[str]:
     for node in (element, *element.iterancestors()):
         parent = node.getparent()
         for sibling in node.itersiblings(preceding=True):
-            found[:0] = [*_shown_in(sibling), *_words(sibling.tail)]
+            found[:0] = [*_shown_last(sibling), *_words(sibling.tail)]
             if sum(map(len, found)) >= _BEFORE_HEADING:
                 return found
         if parent is None or parent.tag in ("body", *_HIDDEN):
             break
         found[:0] = _words(parent.text)
+    return found
+
+
+def _shown_last(element: HtmlElement) -> list[str]:
+    """The last `_BEFORE_HEADING` characters or more of `element`'s shown text (not its
+    tail), in reading order: read from its end, so a long menu before the headline is not
+    read whole.
+
+    >>> import lxml.html
+    >>> _shown_last(lxml.html.fromstring('<nav>' + '<a>Menu item</a>' * 200 + '<p>Home <b>'
+    ...     'News</b> of the day, in brief and in full</p></nav>'))
+    ['Menu item', 'Menu item', 'Home', 'News', 'of the day, in brief and in full']
+    """
+    found: list[str] = []
+    size = 0
+    stack: list[tuple[HtmlElement, str]] = [(element, "open")]  # turns: open, text, tail
+    while stack and size < _BEFORE_HEADING:
+        node, turn = stack.pop()
+        if turn == "open":
+            if isinstance(node.tag, str) and node.tag not in _HIDDEN:
+                # popped last: its own text; first: its last child's tail, then that child
+                stack.append((node, "text"))
+                stack.extend((child, t) for child in node for t in ("open", "tail"))
+            continue
+        pieces = _words(node.tail) if turn == "tail" else _words(node.text) + _machine_date(node)
+        found[:0] = pieces
+        size += sum(map(len, pieces))
     return found
 
 
@@ -129,11 +156,41 @@ def _shown_in(element: HtmlElement, limit: int = _BEFORE_HEADING * 100) -> list[
         elif not isinstance(node.tag, str) or node.tag in _HIDDEN:
             continue
         else:
-            pieces = _words(node.text)
+            pieces = _words(node.text) + _machine_date(node)
             stack.extend((child, flag) for child in reversed(node) for flag in (True, False))
         found += pieces
         size += sum(map(len, pieces))
     return found
+
+
+def _machine_date(node: HtmlElement) -> list[str]:
+    """The date of a `<time>` whose shown text has none ("7 years ago", "Tuesday"): its
+    `datetime`, as the reader's tooltip would show it.
+
+    >>> import lxml.html
+    >>> _machine_date(lxml.html.fromstring('<time datetime="2018-06-08 09:28Z">7 years ago</time>'))
+    ['2018-06-08']
+    >>> _machine_date(lxml.html.fromstring('<time datetime="2018-06-08">June 8, 2018</time>'))
+    []
+    """
+    if node.tag != "time":
+        return []
+    found = _LEADING_DATE.match(node.get("datetime") or "")
+    if found is None or find_dates(node.text_content()):
+        return []
+    return [found.group(1)]
+
+
+@functools.cache
+def _other() -> re.Pattern[str]:
+    """A date that is not the page's: a forum member's join date (`other_labels` of
+    `rules/words/dates.yaml`, just before it).
+
+    >>> bool(_other().search("galitsyn Posts: 138 Joined: ")), bool(_other().search("Posted "))
+    (True, False)
+    """
+    labels = "|".join(map(re.escape, sorted(words_of("dates", "other_labels"))))
+    return re.compile(rf"\b(?:{labels})\W*$", re.IGNORECASE)
 
 
 @functools.cache
@@ -149,38 +206,37 @@ def _changed() -> re.Pattern[str]:
     return re.compile(rf"(?:{labels})\W*(?:{prepositions})?\W*$", re.IGNORECASE)
 
 
-def shown_dates(tree: HtmlElement) -> tuple[str | None, str | None]:
-    """(the first date shown by the headline, the first shown as a change: "Updated ...",
-    "Last updated: ...", "edited ..."), ISO; None for either the page does not show.
+def shown_dates(tree: HtmlElement) -> list[tuple[str, bool]]:
+    """Each date shown by the headline, ISO, in page order, and whether it is shown as a
+    change ("Updated ...", "Last updated: ...", "edited ..."); not a member's join date
+    ("Joined: 4. Jul 2012").
 
     >>> import lxml.html
     >>> shown_dates(lxml.html.fromstring('<html><body><nav>Home</nav><h1>Rain at last</h1>'
     ...     '<p>By Jane Doe · Updated Dec 3, 2025 · Posted on <time>Dec 1, 2025</time></p>'
     ...     '</body></html>'))
-    ('2025-12-01', '2025-12-03')
+    [('2025-12-03', True), ('2025-12-01', False)]
     """
     text = headline_text(tree) or ""
-    published = changed = None
-    for position, date in find_dates(text):
-        label = text[max(0, position - _LABEL_CHARS):position]
-        if _changed().search(label):
-            changed = changed or date
-        else:
-            published = published or date
-    return published, changed
+    labels = [(date, text[max(0, position - _LABEL_CHARS):position])
+              for position, date in find_dates(text)]
+    return [(date, bool(_changed().search(label))) for date, label in labels
+            if not _other().search(label)]
 
 
 def page_date(tree: HtmlElement, url: str | None) -> str | None:
-    """The published date, ISO: declared in the markup; else shown by the headline (a
-    change's date when it shows no other); else htmldate's quick search (published before
-    modified), else its extensive search of the page's text.
+    """The published date, ISO: the declared one, unless the headline shows a published
+    date and not the declared one (the date the readers see wins, a change's never); else
+    the first shown by the headline (a change's when it shows no other); else htmldate's
+    quick search (published before modified), else its extensive search of the text.
     """
     declared = declared_published(tree)
-    if declared:
+    shown = shown_dates(tree)
+    published = next((date for date, changed in shown if not changed), None)
+    if declared and (published is None or any(date == declared for date, _ in shown)):
         return declared
-    published, changed = shown_dates(tree)
-    if published or changed:
-        return published or changed
+    if shown:
+        return published or shown[0][0]
     for extensive in (False, True):
         date = find_date(tree, url=url, extensive_search=extensive, original_date=True,
                          outputformat="%Y-%m-%d")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from cleaner.catalog import load_rules
+from cleaner.catalog import load_catalog
 from cleaner.config import Config
 from cleaner.document import Document
 from cleaner.stages.base import Stage, check_order, stage_class
@@ -21,7 +21,7 @@ class Pipeline:
     def __init__(self, config: Config) -> None:
         check_order(config.stages)  # before the catalog loads: a wrong order fails at once
         self.config = config
-        self.rules = load_rules(config.rules.extra, config.rules.disable, config.rules.builtin,
+        self.rules = load_catalog(config.rules.extra, config.rules.disable, config.rules.builtin,
                                 config.rules.enable)
         self.stages: list[Stage] = [stage_class(name)(config, self.rules)
                                     for name in config.stages]

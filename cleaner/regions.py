@@ -9,12 +9,23 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from pydantic import Field
+
 from cleaner.document import Block
+from cleaner.settings import Settings
 from cleaner.text.shape import is_prose
 from cleaner.text.words import content_stems, overlap
 
-# How many leading prose paragraphs stand for "the story" when judging a headline.
-_STORY_PARAGRAPHS = 3
+
+class StorySettings(Settings):
+    """What stands for "the story" when the head stage judges a headline (`story_stems`)."""
+
+    # The first prose paragraphs: a news story says what it is about at its start (the
+    # lede), and later paragraphs bring in other names; set with the first cleaning core.
+    story_paragraphs: int = Field(3, ge=1)
+
+
+_DEFAULTS = StorySettings()
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +67,11 @@ class Regions:
         return self.prose_chars_before[index] / self.prose_chars if self.prose_chars else 1.0
 
 
-def story_stems(blocks: Iterable[Block], regions: Regions, language: str | None) -> set[str]:
+def story_stems(blocks: Iterable[Block], regions: Regions, language: str | None,
+                settings: StorySettings = _DEFAULTS) -> set[str]:
     """Content stems of the first prose paragraphs: what the story is about."""
     stems: set[str] = set()
-    prose = [b for b, flag in zip(blocks, regions.prose) if flag][:_STORY_PARAGRAPHS]
+    prose = [b for b, flag in zip(blocks, regions.prose) if flag][:settings.story_paragraphs]
     for block in prose:
         stems |= content_stems(block.text, language)
     return stems

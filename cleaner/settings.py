@@ -1,4 +1,4 @@
-"""Settings models that are not a stage's: the base model, `[limits]` and `[rules]`.
+"""Settings models that are not a stage's: the base model, `[limits]`, `[rules]` and `[flags]`.
 
 Every model forbids unknown keys, so a typo fails at load time with its location instead of
 being silently ignored, and is frozen. Each stage owns its own settings model (its
@@ -14,6 +14,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    def relative_to(self, base_dir: Path) -> Settings:
+        """These settings with their relative paths made relative to `base_dir` (the folder
+        of the config file that gave them); a section that holds paths overrides it."""
+        return self
 
 
 class LimitsSettings(Settings):
@@ -41,9 +46,28 @@ class LimitsSettings(Settings):
     timeout_seconds: float | None = Field(None, gt=0)
 
 
+class FlagSettings(Settings):
+    """`[flags]`: when a record's `flags` warn about its quality (`cleaner.flags`). Warnings
+    only: they change no text. README states them as they are: "little_extracted" when
+    extraction kept under 10% of a page of 500+ visible words (a page of comments, the teaser
+    of a long story: the article was likely missed; shorter pages are mostly the story),
+    "mostly_removed" when cleaning removed more than half the words it was given (more than
+    chrome usually is, so worth a look)."""
+
+    little_extracted: float = Field(0.1, ge=0.0, le=1.0)
+    page_min_words: int = Field(500, ge=0)
+    mostly_removed: float = Field(0.5, ge=0.0, le=1.0)
+
+
 class RulesSettings(Settings):
     builtin: bool = True
     extra: tuple[Path, ...] = ()
     disable: tuple[str, ...] = ()
     # Heuristics that are off by default (`cleaner rules list` marks them) to switch on.
     enable: tuple[str, ...] = ()
+
+    def relative_to(self, base_dir: Path) -> RulesSettings:
+        if not self.extra:
+            return self
+        extra = tuple(p if p.is_absolute() else base_dir / p for p in self.extra)
+        return self.model_copy(update={"extra": extra})

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.catalog import RuleSet, load_rule_file, load_rules, phrases_to_regex
+from cleaner.catalog import Catalog, load_catalog, load_rule_file, phrases_to_regex
 from cleaner.errors import RuleError
 
 GOOD_RULE = """
@@ -54,33 +54,33 @@ def test_a_missing_file_is_a_rule_error(tmp_path):
 def test_duplicate_ids_are_refused(tmp_path):
     path = write(tmp_path, GOOD_RULE.replace("test.share", "nav.back-to-top"))
     with pytest.raises(RuleError, match="already used"):
-        load_rules(extra=[path])
+        load_catalog(extra=[path])
 
 
 def test_disabling_an_unknown_id_is_refused():
     with pytest.raises(RuleError, match="not in the catalog"):
-        load_rules(disabled=["no.such-rule"])
+        load_catalog(disabled=["no.such-rule"])
 
 
 def test_disabled_rules_do_not_match():
-    assert load_rules().hits("Go toTop", ["line"])
-    assert not load_rules(disabled=["nav.back-to-top"]).hits("Go toTop", ["line"])
+    assert load_catalog().hits("Go toTop", ["line"])
+    assert not load_catalog(disabled=["nav.back-to-top"]).hits("Go toTop", ["line"])
 
 
 def test_phrases_match_case_and_spacing_insensitively(tmp_path):
-    rules = RuleSet(load_rule_file(write(tmp_path, GOOD_RULE.replace("Share this]", "Go to Top]"))))
+    rules = Catalog(load_rule_file(write(tmp_path, GOOD_RULE.replace("Share this]", "Go to Top]"))))
     assert rules.hits("GO  TOTOP", ["line"])
     assert phrases_to_regex(["a b"]) == "(?i)(?:a\\s*b)"
 
 
 def test_scopes_decide_how_much_must_match(tmp_path):
-    rules = RuleSet(load_rule_file(write(tmp_path, GOOD_RULE)))
+    rules = Catalog(load_rule_file(write(tmp_path, GOOD_RULE)))
     assert rules.hits("share THIS", ["line"])
     assert not rules.hits("Share this story with friends", ["line"])
 
 
 def test_the_catalog_is_large_and_documented():
-    rules = load_rules()
+    rules = load_catalog()
     assert len(rules) >= 80
     assert all(rule.description and rule.rationale for rule in rules.rules)
 
@@ -94,12 +94,12 @@ def test_a_to_metadata_rule_needs_field_groups(tmp_path):
 
 @pytest.mark.parametrize("line", ["- Share this", "• Share this", "* Share this"])
 def test_whole_line_rules_see_a_list_item_without_its_bullet(tmp_path, line):
-    rules = RuleSet(load_rule_file(write(tmp_path, GOOD_RULE)))
+    rules = Catalog(load_rule_file(write(tmp_path, GOOD_RULE)))
     assert [h.rule.id for h in rules.hits(line, ("line",))] == ["test.share"]
 
 
 def test_a_dash_inside_a_line_is_not_a_bullet(tmp_path):
-    rules = RuleSet(load_rule_file(write(tmp_path, GOOD_RULE)))
+    rules = Catalog(load_rule_file(write(tmp_path, GOOD_RULE)))
     assert rules.hits("Share this - now", ("line",)) == []
 
 

@@ -4,14 +4,14 @@ made of every rule's examples, and every heuristic's example documents."""
 from __future__ import annotations
 
 from cleaner.api import clean
-from cleaner.catalog import Rule, load_rules
+from cleaner.catalog import Rule, load_catalog
 from cleaner.ci.golden import find_cases
 from cleaner.config import Config
 from cleaner.entries import HeuristicEntry
 from cleaner.examples import heuristic_failures
 from tests.conftest import FIXTURES
 
-CATALOG = load_rules()
+CATALOG = load_catalog()
 HEURISTICS = {e.id: e for e in CATALOG.entries if isinstance(e, HeuristicEntry)}
 # Three paragraphs of prose (the first lines of a heuristic's example document).
 STORY = tuple(HEURISTICS["inserted.related-list"].examples.keep[0].splitlines()[:3])

@@ -1,5 +1,5 @@
 """Heuristic and fix entries: validated like rules, one catalog of ids with the rules, every
-fix of the FIXES tables described, and `RuleSet.enabled()` for the stages."""
+fix of the FIXES tables described, and `Catalog.enabled()` for the stages."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.catalog import load_rules
+from cleaner.catalog import load_catalog
 from cleaner.entries import FixEntry, HeuristicEntry, fix_tables, load_entry_file
 from cleaner.errors import RuleError
 from cleaner.examples import entry_failures
 
-CATALOG = load_rules()
+CATALOG = load_catalog()
 HEURISTIC = """
 - id: test.heuristic
   stage: chrome
@@ -97,22 +97,22 @@ def test_ids_are_unique_across_kinds(tmp_path):
   examples: {remove: [Teaser], keep: [A teaser of the film came out.]}
 """
     with pytest.raises(RuleError, match="id inserted.teaser is already used"):
-        load_rules(extra=[write(tmp_path, rule)])
+        load_catalog(extra=[write(tmp_path, rule)])
 
 
 def test_every_id_and_alias_of_every_kind_can_be_disabled():
     names = [name for entry in CATALOG.everything for name in (entry.id, *entry.aliases)]
-    catalog = load_rules(disabled=names)
+    catalog = load_catalog(disabled=names)
     assert not any(catalog.enabled(entry.id) for entry in catalog.everything)
     assert len(catalog) == 0  # no rule is matched
 
 
 def test_enabled_follows_disable_by_id_and_by_alias():
     assert CATALOG.enabled("inserted.teaser") and CATALOG.enabled("classifier.justext")
-    by_alias = load_rules(disabled=["classifier.justext"])
+    by_alias = load_catalog(disabled=["classifier.justext"])
     assert not by_alias.enabled("page.story-span") and not by_alias.enabled("classifier.justext")
     assert by_alias.enabled("inserted.teaser")
-    assert not load_rules(disabled=["repair.fix_mojibake"]).enabled("repair.fix_mojibake")
+    assert not load_catalog(disabled=["repair.fix_mojibake"]).enabled("repair.fix_mojibake")
 
 
 def test_asking_about_an_unknown_id_is_an_error():
@@ -122,4 +122,4 @@ def test_asking_about_an_unknown_id_is_an_error():
 
 def test_disabling_an_unknown_id_names_it():
     with pytest.raises(RuleError, match="disabled ids not in the catalog: inserted.teasers"):
-        load_rules(disabled=["inserted.teaser", "inserted.teasers"])
+        load_catalog(disabled=["inserted.teaser", "inserted.teasers"])

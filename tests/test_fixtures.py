@@ -13,11 +13,11 @@ CASES = find_cases(FIXTURES)
 
 
 def case_id(case) -> str:
-    return str(case.source.relative_to(FIXTURES))
+    return str(case.input_path.relative_to(FIXTURES))
 
 
 def test_the_seeds_are_bundled():
-    assert len([c for c in CASES if c.source.parent.name == "seeds"]) == 4
+    assert len([c for c in CASES if c.input_path.parent.name == "seeds"]) == 4
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
@@ -28,13 +28,13 @@ def test_fixture_is_cleaned_as_expected(case):
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_cleaning_is_idempotent(case):
-    once = clean(case.source.read_bytes(), content_type=content_type_of(case.source)).text
+    once = clean(case.input_path.read_bytes(), content_type=content_type_of(case.input_path)).text
     assert clean(once, content_type="text").text == once
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c.source.parent.name == "clean"],
+@pytest.mark.parametrize("case", [c for c in CASES if c.input_path.parent.name == "clean"],
                          ids=case_id)
 def test_clean_text_comes_out_byte_identical(case):
-    record = clean(case.source.read_bytes(), content_type="text")
-    assert record.text + "\n" == case.source.read_text(encoding="utf-8")
+    record = clean(case.input_path.read_bytes(), content_type="text")
+    assert record.text + "\n" == case.input_path.read_text(encoding="utf-8")
     assert record.edits == []

@@ -30,3 +30,13 @@ def test_text_mostly_removed_is_flagged():
     chrome = "\n".join(["Share on Facebook", "Share on Twitter", "Back to top"] * 10)
     record = clean(f"{STORY}\n{chrome}", content_type="text")
     assert record.flags == ["mostly_removed"]
+
+
+def test_the_thresholds_are_flags_settings():
+    from cleaner.config import Config
+
+    chrome = "\n".join(["Share on Facebook", "Share on Twitter", "Back to top"] * 2)
+    text = f"{chrome}\n{STORY}"
+    assert "mostly_removed" not in clean(text, content_type="text").flags
+    strict = Config(flags={"mostly_removed": 0.1})
+    assert "mostly_removed" in clean(text, content_type="text", config=strict).flags

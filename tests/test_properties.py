@@ -68,8 +68,11 @@ def clean_or_error(source: str | bytes, **kwargs):
 
 def letters_and_digits(text: str) -> list[str]:
     """The letters and digits of `text` in order, compatibility-normalized (so "ﬁ" is "fi"
-    and "e" + combining acute is "é")."""
-    return [c for c in unicodedata.normalize("NFKC", text) if c.isalnum()]
+    and "e" + combining acute is "é"), invisible characters left out first (removing them is
+    a fix: "e", a zero-width space or a control character, and a combining grave are "è" once
+    it is gone)."""
+    visible = "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Cc"))
+    return [c for c in unicodedata.normalize("NFKC", visible) if c.isalnum()]
 
 
 @PROFILE

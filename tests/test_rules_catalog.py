@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.catalog import load_rules
+from cleaner.catalog import load_catalog
 from cleaner.examples import entry_failures
 
-CATALOG = load_rules()
+CATALOG = load_catalog()
 
 
 @pytest.mark.parametrize("entry", CATALOG.everything, ids=lambda entry: entry.id)

@@ -6,13 +6,13 @@ from __future__ import annotations
 import pytest
 
 from cleaner.api import clean
-from cleaner.catalog import load_rules
+from cleaner.catalog import load_catalog
 from cleaner.config import Config
 from cleaner.document import Block, Document, Metadata
 from cleaner.entries import FixEntry, HeuristicEntry
 from cleaner.pipeline import pipeline_for
 
-CATALOG = load_rules()
+CATALOG = load_catalog()
 HEURISTICS = {e.id: e for e in CATALOG.entries if isinstance(e, HeuristicEntry)}
 FIXES = [e for e in CATALOG.entries if isinstance(e, FixEntry)]
 

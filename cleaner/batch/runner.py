@@ -171,6 +171,8 @@ def _task(options: RunOptions, steps: tuple[StepSpec, ...] = ()) -> ShardTask:
     # The workers' config leaves out the batch section (already here, in the task), so that a
     # run's config that differs from the default only there finds the warm pipeline.
     config = options.config.model_copy(update={"batch": BatchSettings()})
+    for step in steps:
+        config = step.configure(config)
     return ShardTask(output, config.cache_key(), options.fields, options.timeout,
                      steps, options.output_format, options.compression)
 

@@ -63,7 +63,7 @@ def annotations(result: CaseResult) -> list[str]:
     """Every annotation of one case: its error, or each differing line and field."""
     case = result.case
     if result.error:
-        return [annotation(case.source, None, result.error)]
+        return [annotation(case.input_path, None, result.error)]
     found = [annotation(case.body_path, max(row.old, 1), row_message(row))
              for row in result.reported_rows]
     found += [annotation(case.meta_path, key_line(case.meta_path, m.name), str(m))
@@ -85,7 +85,7 @@ def step_summary(results: Sequence[CaseResult], headline: str) -> str:
         lines += ["| case | status | rules |", "|---|---|---|"]
         for result in failing:
             rules = ", ".join(f"`{rule}`" for rule in rule_ids(result)) or "—"
-            lines.append(f"| `{result.case.source.as_posix()}` | {result.status} | {rules} |")
+            lines.append(f"| `{result.case.input_path.as_posix()}` | {result.status} | {rules} |")
         lines.append("")
     return "\n".join(lines) + "\n"
 

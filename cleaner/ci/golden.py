@@ -47,26 +47,26 @@ def input_files(paths: Iterable[Path]) -> list[Path]:
 class Case:
     """One fixture: an input file and where its expectations live."""
 
-    source: Path
+    input_path: Path
 
     @property
     def name(self) -> str:
-        return self.source.stem
+        return self.input_path.stem
 
     @property
     def body_path(self) -> Path:
-        return self.source.parent / EXPECTED / f"{self.name}.body.txt"
+        return self.input_path.parent / EXPECTED / f"{self.name}.body.txt"
 
     @property
     def meta_path(self) -> Path:
-        return self.source.parent / EXPECTED / f"{self.name}.meta.json"
+        return self.input_path.parent / EXPECTED / f"{self.name}.meta.json"
 
     def run(self, config: Config) -> Trace:
         try:
-            data = self.source.read_bytes()
+            data = self.input_path.read_bytes()
         except OSError as exc:
-            raise CaseError(f"cannot read {self.source}: {exc.strerror or exc}") from None
-        return trace(data, content_type_of(self.source), config)
+            raise CaseError(f"cannot read {self.input_path}: {exc.strerror or exc}") from None
+        return trace(data, content_type_of(self.input_path), config)
 
 
 class CaseError(Exception):

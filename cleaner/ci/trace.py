@@ -44,7 +44,7 @@ def trace(source: str | bytes, content_type: ContentType = "auto", config: Confi
     the input lines and kept blocks as well."""
     with library_errors():
         doc = run_pipeline(Document(source=source, content_type=content_type, url=url), config)
-        record = to_record(doc)
+        record = to_record(doc, config)
     kept = {block.position: block.text for block in doc.blocks}
     return Trace(tuple(split_blocks(doc.text or "")), kept, record, doc.content_type,
                  doc.page_words)

@@ -107,13 +107,13 @@ def case_report(result: CaseResult, update: bool) -> list[str]:
     """The lines `check` prints for one case: nothing when it matches."""
     case = result.case
     if result.error:
-        return [f"ERROR {case.source}: {result.error}"]
+        return [f"ERROR {case.input_path}: {result.error}"]
     if result.status == "ok":
         return []
     if update:
-        return [f"updated {case.source}"]
-    lines = [f"FAIL {case.source}"]
-    lines += render_diff(result.rows, str(case.body_path), f"{case.source} (cleaned)")
+        return [f"updated {case.input_path}"]
+    lines = [f"FAIL {case.input_path}"]
+    lines += render_diff(result.rows, str(case.body_path), f"{case.input_path} (cleaned)")
     lines += [f"  {mismatch}" for mismatch in result.fields]
     return lines + ([f"  {result.note}"] if result.note else [])
 
@@ -132,7 +132,7 @@ def report_github(results: Sequence[CaseResult], headline: str, update: bool) ->
             continue
         for note in github.annotations(result) if not update else ():
             click.echo(note)
-        click.echo(f"::group::{result.case.source}")
+        click.echo(f"::group::{result.case.input_path}")
         for line in lines:
             click.echo(line, color=False)
         click.echo("::endgroup::")
@@ -144,7 +144,7 @@ def case_json(result: CaseResult, update: bool) -> dict:
     """One case for `--format json`; a line number is in the expected body (for an added
     line, the expected line it follows)."""
     return {
-        "case": result.case.source.as_posix(),
+        "case": result.case.input_path.as_posix(),
         "expected": result.case.body_path.as_posix(),
         "status": "updated" if update and result.status == "differ" else result.status,
         "lines": [{"kind": "removed" if row.kind == "-" else "added", "line": row.old,
@@ -153,7 +153,7 @@ def case_json(result: CaseResult, update: bool) -> dict:
         "fields": [{"field": m.name, "expected": m.expected, "actual": m.actual}
                    for m in result.fields],
         "diff": [click.unstyle(line) for line in render_diff(
-            result.rows, str(result.case.body_path), f"{result.case.source} (cleaned)")],
+            result.rows, str(result.case.body_path), f"{result.case.input_path} (cleaned)")],
         "note": result.note,
         "error": result.error,
     }

@@ -8,7 +8,7 @@ from typing import Any
 import click
 import orjson
 
-from cleaner.catalog import Rule, RuleSet, load_rules
+from cleaner.catalog import Catalog, Rule, load_catalog
 from cleaner.commands.common import load_config
 from cleaner.config import Config
 from cleaner.entries import Entry, setting_value
@@ -18,12 +18,12 @@ from cleaner.examples import entry_failures, rule_failures
 example_failures = rule_failures
 
 
-def catalog(config: Config) -> RuleSet:
-    return load_rules(config.rules.extra, config.rules.disable, config.rules.builtin,
+def catalog(config: Config) -> Catalog:
+    return load_catalog(config.rules.extra, config.rules.disable, config.rules.builtin,
                           config.rules.enable)
 
 
-def summary_line(entry: Rule | Entry, catalog: RuleSet) -> str:
+def summary_line(entry: Rule | Entry, catalog: Catalog) -> str:
     """One line of `cleaner rules list`: id, kind, where it acts, description."""
     if isinstance(entry, Rule):
         where = f"{entry.scope} {'/'.join(x for x in (entry.language, entry.site) if x) or '*'}"
@@ -33,7 +33,7 @@ def summary_line(entry: Rule | Entry, catalog: RuleSet) -> str:
     return f"{entry.id:<40} {entry.kind:<9} {where:<14} {entry.description}{state}"
 
 
-def entry_details(entry: Rule | Entry, catalog: RuleSet, config: Config) -> dict[str, Any]:
+def entry_details(entry: Rule | Entry, catalog: Catalog, config: Config) -> dict[str, Any]:
     """`cleaner rules show`: the entry as data, its kind, whether it is on, and the current
     value of each setting it reads."""
     details: dict[str, Any] = {"id": entry.id, "kind": entry.kind,

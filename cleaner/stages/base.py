@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 from cleaner.errors import ConfigError
 
 if TYPE_CHECKING:
-    from cleaner.catalog import RuleSet
+    from cleaner.catalog import Catalog
     from cleaner.config import Config
     from cleaner.document import Document
     from cleaner.settings import Settings
@@ -36,6 +36,7 @@ class Facet(str, enum.Enum):
     DECHROMED = "dechromed"  # site chrome removed from the body
     HEAD = "head"  # the head of the story (title, subtitle, stray headline) decided
     PUNCTUATED = "punctuated"  # quotes, spaces and periods fixed for the language
+    DETEMPLATED = "detemplated"  # the site's template lines (a templates file's) removed
 
     def __str__(self) -> str:
         return self.value
@@ -53,7 +54,7 @@ class Stage:
     # The model of this stage's `[name]` section, or None when it has no settings.
     settings_model: ClassVar[type[Settings] | None] = None
 
-    def __init__(self, config: Config, rules: RuleSet) -> None:
+    def __init__(self, config: Config, rules: Catalog) -> None:
         self.config = config
         self.rules = rules
         if self.settings_model is not None:

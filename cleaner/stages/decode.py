@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from pydantic import Field
+
 from cleaner.document import Document
 from cleaner.errors import DecodeError, InputError
 from cleaner.settings import Settings
@@ -27,11 +29,7 @@ _HTML_START = re.compile(
 # Real markup: an opening or closing tag of a common structural element.
 _TAG = re.compile(r"</?(?:p|div|br|span|a|li|ul|td|tr|h[1-6]|img|section|article|script|style|meta|link)\b[^<>]{0,500}>",
                   re.IGNORECASE)
-_MIN_TAGS = 8
 _PREFERRED_ON_TIE = ("utf_8", "cp1252", "latin_1")
-# Below this many bytes, charset detection has too little to go on ("n° 5" came out as
-# UTF-16, "Perché è così" as Urdu cp1006): Western European text is tried first.
-_SHORT_INPUT = 4096
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # What Western European text holds beyond ASCII, decoded as windows-1252: letters of the
 # Latin-1 supplement and Latin Extended-A, and the typography and symbols of those languages.
@@ -43,7 +41,33 @@ _SERVER_DEFAULTS = frozenset({"iso8859_1", "ascii"})
 _WEB_ALIASES = {"iso8859_1": "cp1252", "ascii": "cp1252"}
 
 
-def looks_like_html(text: str) -> bool:
+class DecodeSettings(Settings):
+    """`[decode]`: how bytes become text, and when text given as "auto" is a page of markup."""
+
+    # The codec of bytes that no BOM, valid UTF-8, declaration or detection decodes.
+    fallback_encoding: str = "utf-8"
+    # Bytes with more than one NUL in this many are binary, not text or HTML (UTF-16 without
+    # a BOM has one in two; text has none).
+    binary_nul_one_in: int = Field(10, ge=1)
+    # How far into bytes the page's own `<meta charset>` is looked for (HTML wants it in the
+    # first 1024 bytes; pages put long scripts and comments before it).
+    meta_charset_bytes: int = Field(8192, ge=0)
+    # Up to this many bytes, charset detection has too little to go on ("n° 5" came out as
+    # UTF-16, "Perché è così" as Urdu cp1006): Western European text is tried first.
+    short_input_bytes: int = Field(4096, ge=0)
+    # `content_type="auto"`: text is a page of markup when it starts like one, or when its
+    # first `html_sniff_chars` hold at least `html_min_tags` common tags and at most
+    # `html_text_per_tag_char` characters per character of those tags (prose that mentions
+    # `<p>` has a few tags in much text; tests/stages/test_decode.py has both kinds).
+    html_sniff_chars: int = Field(200_000, ge=1)
+    html_min_tags: int = Field(8, ge=1)
+    html_text_per_tag_char: int = Field(20, ge=1)
+
+
+_DEFAULTS = DecodeSettings()
+
+
+def looks_like_html(text: str, settings: DecodeSettings = _DEFAULTS) -> bool:
     """True for a page of markup, False for prose that merely mentions a tag.
 
     >>> looks_like_html("<!DOCTYPE html><html><body><p>Hi</p></body></html>")
@@ -53,12 +77,14 @@ def looks_like_html(text: str) -> bool:
     """
     if _HTML_START.match(text):
         return True
-    head = text[:200_000]
+    head = text[:settings.html_sniff_chars]
     tags = _TAG.findall(head)
-    return len(tags) >= _MIN_TAGS and sum(map(len, tags)) * 20 >= len(head)
+    return (len(tags) >= settings.html_min_tags
+            and sum(map(len, tags)) * settings.html_text_per_tag_char >= len(head))
 
 
-def decode_bytes(data: bytes, fallback: str = "utf-8", charset: str | None = None) -> str:
+def decode_bytes(data: bytes, charset: str | None = None,
+                 settings: DecodeSettings = _DEFAULTS) -> str:
     """Decode with a BOM, else UTF-8 if valid, else the charset the caller declares (an HTTP
     header's, a WARC record's: `decode_declared`), else the page's own `<meta charset>`,
     else detection.
@@ -73,28 +99,29 @@ def decode_bytes(data: bytes, fallback: str = "utf-8", charset: str | None = Non
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if charset and (text := decode_declared(data, charset)) is not None:
+    if charset and (text := decode_declared(data, charset, settings)) is not None:
         return text
-    declared = _META_CHARSET.search(data[:8192])
+    declared = _META_CHARSET.search(data[:settings.meta_charset_bytes])
     if declared:
         try:
             return data.decode(declared.group(1).decode("ascii"))
         except (LookupError, UnicodeError):  # unknown, or a codec such as idna that fails
             pass
-    if data.count(b"\x00") > len(data) // 10:
+    if data.count(b"\x00") > len(data) // settings.binary_nul_one_in:
         raise DecodeError("input looks binary (many NUL bytes), not text or HTML")
-    if len(data) <= _SHORT_INPUT and (western := decode_western(data)) is not None:
+    if len(data) <= settings.short_input_bytes and (western := decode_western(data)) is not None:
         return western
     best = detect_charset(data)
     if best is None:
         try:
-            return data.decode(fallback)
+            return data.decode(settings.fallback_encoding)
         except (LookupError, UnicodeDecodeError):
             raise DecodeError("no charset decodes this input") from None
     return data.decode(best, errors="replace")
 
 
-def decode_declared(data: bytes, charset: str) -> str | None:
+def decode_declared(data: bytes, charset: str,
+                    settings: DecodeSettings = _DEFAULTS) -> str | None:
     """`data` decoded with the charset the transport declares, as browsers do: the
     transport's word beats the page's, with one exception: ISO-8859-1 or ASCII, the default
     servers send without knowing, gives way to a different charset the page declares. None
@@ -111,7 +138,7 @@ def decode_declared(data: bytes, charset: str) -> str | None:
     codec = charset_codec(charset)
     if codec is None:
         return None
-    declared = _META_CHARSET.search(data[:8192])
+    declared = _META_CHARSET.search(data[:settings.meta_charset_bytes])
     page = charset_codec(declared.group(1).decode("ascii")) if declared else None
     if page and page != codec and codec in _SERVER_DEFAULTS:
         return None
@@ -171,10 +198,6 @@ def detect_charset(data: bytes) -> str | None:
     return next((enc for enc in _PREFERRED_ON_TIE if enc in tied), best.encoding)
 
 
-class DecodeSettings(Settings):
-    fallback_encoding: str = "utf-8"
-
-
 @register
 class Decode(Stage):
     name = "decode"
@@ -192,8 +215,8 @@ class Decode(Stage):
         # A str may hold surrogates (from surrogateescape, or JSON "\ud800"): valid text
         # has none, and RE2 and JSON refuse them.
         text = replace_lone_surrogates(source) if isinstance(source, str) else decode_bytes(
-            source, self.config.decode.fallback_encoding, doc.charset)
+            source, doc.charset, self.settings)
         content_type = doc.content_type
         if content_type == "auto":
-            content_type = "html" if looks_like_html(text) else "text"
+            content_type = "html" if looks_like_html(text, self.settings) else "text"
         return doc.evolve(text=text, content_type=content_type)

@@ -11,6 +11,7 @@ decode as UTF-8 is kept.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ftfy.badness import badness
 
@@ -25,6 +26,8 @@ _SEQUENCE = f"(?:[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00
 _MOJIBAKE_RUN = re.compile(f"{_SEQUENCE}+")
 # Layers of mojibake decoded at most (as `repair.settle`, bounded: built input could need more).
 _ROUNDS = 8
+# Punctuation that follows a word: closing quotes and brackets, dashes, "…", "¿".
+_CLOSING = frozenset({"Pf", "Pe", "Pd", "Po"})
 
 
 def _as_bytes(run: str) -> bytes:
@@ -37,6 +40,8 @@ def _decode(match: re.Match[str]) -> str:
         decoded = _as_bytes(run).decode("utf-8")
     except UnicodeDecodeError:
         return run
+    if _after_broken_sequence(match):
+        return run  # "ã†â€™ãƒâ€": amid bytes that decode as nothing, a garble, not text
     if any("\x80" <= c <= "\x9f" or "\u0700" <= c <= "\u07ff" for c in decoded):
         return run  # C1 controls; Syriac, Thaana, NKo: "ß’" is German, not NKo "ߒ"
     if len(decoded) == 1 and _is_word_end(match) and not _less_bad(match, decoded):
@@ -44,15 +49,33 @@ def _decode(match: re.Match[str]) -> str:
     return decoded
 
 
+def _after_broken_sequence(match: re.Match[str]) -> bool:
+    """True when the run follows a lead byte and a continuation byte that are no UTF-8
+    sequence with it ("ã†" before "â€™"): the run is part of a longer garble.
+
+    >>> _after_broken_sequence(_MOJIBAKE_RUN.search("ã†â€™ãƒ")), _after_broken_sequence(
+    ...     _MOJIBAKE_RUN.search("l’Ã©tÃ©"))
+    (True, False)
+    """
+    before = match.string[max(0, match.start() - 2):match.start()]
+    return len(before) == 2 and "\u00c2" <= before[0] <= "\u00f4" and before[1] in _TO_BYTE
+
+
 def _is_word_end(match: re.Match[str]) -> bool:
     """True when the run follows a letter or digit and its continuation bytes show as
-    punctuation or symbols (…, ’, ®, £, ¿, no-break space): the end of a word and a sign
-    after it, as text writes it, more often than one character's mojibake."""
+    punctuation or symbols (…, ’, ®, £, ¿, no-break space), or follows anything and they
+    show as closing punctuation (”, …, —): the end of a word and a sign after it, as text
+    writes it, more often than one character's mojibake."""
     before = match.string[match.start() - 1:match.start()]
     after = match.string[match.end():match.end() + 1]
     if after and after in _CONTINUATION:
         return False  # mojibake of mojibake: "PaweÃ…‚" is "Paweł" garbled twice
-    return before.isalnum() and not any(c.isalpha() for c in match.group()[1:])
+    signs = match.group()[1:]
+    if before.isalnum():
+        return not any(c.isalpha() for c in signs)
+    # A letter or sign then punctuation ("“×” curves", "Õ…", "10 Å—", "Ã’s"): the
+    # punctuation closes it, as text writes it.
+    return all(unicodedata.category(c) in _CLOSING for c in signs)
 
 
 def _less_bad(match: re.Match[str], decoded: str) -> bool:
@@ -75,6 +98,8 @@ def fix_mojibake_words(text: str, language: str | None = None) -> str:
     'SÃO PAULO, à « très » bien, naïve café, Äußerst, 5 €, ‘ß’'
     >>> fix_mojibake_words("IL Y MARQUÉ… NESTLÉ® 5×£35 but CafÃ© and voilÃ\xa0")
     'IL Y MARQUÉ… NESTLÉ® 5×£35 but Café and voilà'
+    >>> fix_mojibake_words("the “+” and “×” curves; HUHLL Õ…; 10 Å—; QUEM É¿; lot of Ã’s")
+    'the “+” and “×” curves; HUHLL Õ…; 10 Å—; QUEM É¿; lot of Ã’s'
     >>> fix_mojibake_words("Hosted by PaweÃ…‚ Dolega")
     'Hosted by Paweł Dolega'
     """

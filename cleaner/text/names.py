@@ -157,7 +157,7 @@ def _sort_name(name: str, site_names: tuple[str, ...], people: list[str],
             organisations.append(outlet)
         return
     trimmed = trim_name(name)
-    if not trimmed or trimmed in people or trimmed.casefold() in _words()["roles"]:
-        return
+    if not trimmed or trimmed in people or fold(trimmed) in _words()["roles"]:
+        return  # "Staff", "Ph. D.", "MS": a role or degree, no name
     if " " not in trimmed or looks_like_person(trimmed):
         people.append(trimmed)

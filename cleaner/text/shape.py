@@ -5,6 +5,9 @@ from __future__ import annotations
 import functools
 import re
 
+from pydantic import Field
+
+from cleaner.settings import Settings
 from cleaner.text.wordlists import words_of
 from cleaner.text.words import stoplist, words
 
@@ -12,18 +15,34 @@ from cleaner.text.words import stoplist, words
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 _CLAUSE_END = re.compile(r"[.!?…。！？:;,][\"'”’»)\]]*$")
 _NO_SPACE_SCRIPTS = ("ja", "zh", "th", "ko")
-# Longer than any headline: prose even without a final period (a cut-off teaser, say).
-_PROSE_MIN_WORDS_UNPUNCTUATED = 40
-# Ending like a sentence, prose from this many words (this many characters in a script
-# written without spaces).
-_PROSE_MIN_WORDS = 8
-_PROSE_MIN_CHARS_NO_SPACES = 40
-# A headline has at least this many words (at most the caller's `max_words`).
-_HEADLINE_MIN_WORDS = 3
 _OPENING_QUOTES = "‘'\"“«„‹("
 _CLOSING_QUOTES = "’'\"”»›)"
 # A sentence break inside the line, a web address, a hashtag: running text, not a headline.
 _NOT_IN_HEADLINES = re.compile(r"[a-zß-ÿа-я][.!?] [A-ZÀ-ÞА-Я]|www\.|https?://|\S@\S|(?:^|\s)#\w")
+
+
+class ShapeSettings(Settings):
+    """When a line is prose (`is_prose`) or shaped like a headline (`is_headline_like`).
+
+    Every stage that judges lines asks these: metadata, chrome, head, templates (and the
+    regions of `cleaner.regions`), so they belong to no one stage's section; a caller passes
+    its own with `settings=` (the default is these values). Set with the first cleaning core
+    and kept since: every benchmark of the README was measured with them.
+    """
+
+    # Longer than any headline: prose even without a final period (a cut-off teaser, say);
+    # the chrome stage's headline-like lines stop at 24 words (`headline_max_words`).
+    prose_min_words_unpunctuated: int = Field(40, ge=1)
+    # Ending like a sentence, prose from this many words ("Share this story." is not)...
+    prose_min_words: int = Field(8, ge=1)
+    # ...or this many characters in a script written without spaces (ja, zh, th, ko).
+    prose_min_chars_no_spaces: int = Field(40, ge=1)
+    # A headline has at least this many words (at most the caller's `max_words`): one or two
+    # are a label or a menu item ("Sport", "Read more").
+    headline_min_words: int = Field(3, ge=1)
+
+
+_DEFAULTS = ShapeSettings()
 
 
 # A line that starts like this continues the line above: a lowercase word or closing
@@ -60,7 +79,8 @@ def ends_sentence(text: str) -> bool:
 
 
 @functools.lru_cache(maxsize=16384)
-def is_prose(text: str, language: str | None = None) -> bool:
+def is_prose(text: str, language: str | None = None,
+             settings: ShapeSettings = _DEFAULTS) -> bool:
     """A paragraph of running text: ending like a sentence, or too long for a headline.
 
     >>> is_prose("The ministers met in Beijing on Wednesday to discuss the war.")
@@ -69,13 +89,14 @@ def is_prose(text: str, language: str | None = None) -> bool:
     False
     """
     if language in _NO_SPACE_SCRIPTS:
-        return len(text) >= _PROSE_MIN_CHARS_NO_SPACES and ends_sentence(text)
+        return len(text) >= settings.prose_min_chars_no_spaces and ends_sentence(text)
     n_words = len(words(text))
-    return n_words >= _PROSE_MIN_WORDS_UNPUNCTUATED or (
-        n_words >= _PROSE_MIN_WORDS and ends_sentence(text) and not is_title_case_question(text))
+    return n_words >= settings.prose_min_words_unpunctuated or (
+        n_words >= settings.prose_min_words and ends_sentence(text)
+        and not is_title_case_question(text))
 
 
-def is_headline_like(text: str, max_words: int) -> bool:
+def is_headline_like(text: str, max_words: int, settings: ShapeSettings = _DEFAULTS) -> bool:
     """A short line without closing punctuation (or a question in Title Case), shaped like a
     headline or subheading.
 
@@ -92,7 +113,7 @@ def is_headline_like(text: str, max_words: int) -> bool:
     """
     tokens = words(text)
     first = text.lstrip(_OPENING_QUOTES)[:1]
-    return (_HEADLINE_MIN_WORDS <= len(tokens) <= max_words
+    return (settings.headline_min_words <= len(tokens) <= max_words
             and (not _CLAUSE_END.search(text) or is_title_case_question(text))
             and (first.isupper() or first.isdigit())
             and tokens[-1].lower() not in _trailing_function_words()

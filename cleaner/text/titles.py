@@ -10,6 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from pydantic import Field
+
+from cleaner.settings import Settings
+
 # Separators between a headline and the site's name in a declared title.
 _SEPARATOR = re.compile(r"\s+[|\-–—:·•»/~]{1,2}\s+|\s*\|\s*|\s+::\s+")
 # Three or more path steps: "Home > News > Story", "Accueil › Actualités › ...".
@@ -89,13 +93,20 @@ def _similarity(one: str, other: str) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-# An <h1> is the headline when it shares this share of words with the declared title
-# (chosen on the tune half of WCXB dev: 0.1 to 0.3 score within 0.01, higher less).
-H1_MIN_SIMILARITY = 0.2
+class TitleSettings(Settings):
+    """How the headline is chosen among a page's `<h1>`s and its declared title
+    (`choose_title`, for the extract stage's fields)."""
+
+    # An <h1> is the headline when it shares this share of words with the declared title
+    # (chosen on the tune half of WCXB dev: 0.1 to 0.3 score within 0.01, higher less).
+    h1_min_similarity: float = Field(0.2, ge=0.0, le=1.0)
+
+
+_DEFAULTS = TitleSettings()
 
 
 def choose_title(declared: str | None, headings: list[str], site_names: tuple[str, ...],
-                 ) -> str | None:
+                 settings: TitleSettings = _DEFAULTS) -> str | None:
     """The headline: the `<h1>` most like the declared title (og:title, JSON-LD headline,
     else `<title>`) without the site's name, else that declared title; the first `<h1>`
     when nothing is declared. Breadcrumbs and headings that name the site are skipped.
@@ -115,6 +126,6 @@ def choose_title(declared: str | None, headings: list[str], site_names: tuple[st
     if not title:
         return headings[0] if headings else None
     best = max(headings, key=lambda h: _similarity(h, title), default=None)
-    if best is not None and _similarity(best, title) >= H1_MIN_SIMILARITY:
+    if best is not None and _similarity(best, title) >= settings.h1_min_similarity:
         return best
     return title

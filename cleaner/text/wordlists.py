@@ -1,4 +1,4 @@
-"""Word lists: data files in the rule catalog (`rules/words/<name>.yaml`), read once.
+"""Word lists: data files beside the catalog (`rules/words/<name>.yaml`), read once.
 
 Function words, month and weekday names, byline vocabulary: words a heuristic looks for,
 per language where it matters, kept as data next to the rules rather than as literals in
@@ -19,7 +19,7 @@ def wordlist(name: str) -> Any:
     """The parsed contents of `rules/words/<name>.yaml` (a mapping), its lists checked."""
     import yaml
 
-    path = resources.files("cleaner.rulebook").joinpath(FOLDER, f"{name}.yaml")
+    path = resources.files("cleaner.rules").joinpath(FOLDER, f"{name}.yaml")
     data = yaml.safe_load(path.read_text("utf-8"))
     check_words(name, data)
     return data

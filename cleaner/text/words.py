@@ -9,12 +9,34 @@ from collections.abc import Iterable
 from importlib.util import find_spec
 from pathlib import Path
 
+from pydantic import Field
+
+from cleaner.settings import Settings
 from cleaner.text.wordlists import wordlist
 
 # Letters and digits of any script, apostrophes inside words ("don’t").
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-# Stems sharing this many first letters are compared by prefix (see shared_stems).
-_PREFIX = 4
+
+
+class StemSettings(Settings):
+    """How content words are compared: the overlap of a headline with its story (head), of a
+    teaser or caption with its neighbours (chrome). Shared by those stages, so no one
+    stage's section; a caller passes its own with `settings=`. Set with the first cleaning
+    core and the teaser heuristic, and kept since: every benchmark of the README was
+    measured with them.
+    """
+
+    # A stem is a word's first letters: enough to match "promotes" with "promote" and
+    # "sanctions" with "sanctioned" in any language, without a stemmer per language.
+    stem_chars: int = Field(6, ge=1)
+    # Shorter words are no content words ("a", "of", "la"), stoplist or not.
+    min_word_chars: int = Field(3, ge=1)
+    # Stems that share this many first letters are compared as prefixes of each other
+    # ("lead" and "leader", which the six-letter cut keeps apart).
+    shared_prefix: int = Field(4, ge=1)
+
+
+_DEFAULTS = StemSettings()
 
 
 def words(text: str) -> list[str]:
@@ -58,7 +80,7 @@ def stoplist_name(language: str | None) -> str | None:
     return wordlist("stoplists")["justext"].get(language or "")
 
 
-def stem(word: str) -> str:
+def stem(word: str, settings: StemSettings = _DEFAULTS) -> str:
     """A crude, language-neutral stem: lowercase, at most the first six letters.
 
     Enough to match "promotes" with "promote" and "sanctions" with "sanctioned".
@@ -66,10 +88,11 @@ def stem(word: str) -> str:
     >>> stem("Promotes") == stem("promote")
     True
     """
-    return word.lower()[:6]
+    return word.lower()[:settings.stem_chars]
 
 
-def shared_stems(ours: frozenset[str], theirs: frozenset[str] | set[str]) -> set[str]:
+def shared_stems(ours: frozenset[str], theirs: frozenset[str] | set[str],
+                 settings: StemSettings = _DEFAULTS) -> set[str]:
     """The stems of `ours` that match one of `theirs`: equal, or one a prefix of the other.
 
     Prefixes catch what a six-letter cut misses ("lead" and "leader").
@@ -77,43 +100,53 @@ def shared_stems(ours: frozenset[str], theirs: frozenset[str] | set[str]) -> set
     >>> sorted(shared_stems({"lead", "forth"}, {"leader", "online"}))
     ['lead']
     """
+    prefix = settings.shared_prefix
     by_prefix: dict[str, list[str]] = {}
     for stem_ in theirs:
-        by_prefix.setdefault(stem_[:_PREFIX], []).append(stem_)
+        by_prefix.setdefault(stem_[:prefix], []).append(stem_)
     shared = set()
     for stem_ in ours:
-        candidates = by_prefix.get(stem_[:_PREFIX], ())
+        candidates = by_prefix.get(stem_[:prefix], ())
         if any(other.startswith(stem_) or stem_.startswith(other) for other in candidates):
             shared.add(stem_)
     return shared
 
 
-def overlap(text_stems: frozenset[str], story: frozenset[str] | set[str]) -> float:
+def overlap(text_stems: frozenset[str], story: frozenset[str] | set[str],
+            settings: StemSettings = _DEFAULTS) -> float:
     """The share of `text_stems` that the story also uses (0.0 for no stems)."""
-    return len(shared_stems(text_stems, story)) / len(text_stems) if text_stems else 0.0
+    if not text_stems:
+        return 0.0
+    return len(shared_stems(text_stems, story, settings)) / len(text_stems)
 
 
 @functools.lru_cache(maxsize=16384)
-def content_stems(text: str, language: str | None) -> frozenset[str]:
-    """Stems of the words of `text` that are not stopwords and have three letters or more.
+def content_stems(text: str, language: str | None,
+                  settings: StemSettings = _DEFAULTS) -> frozenset[str]:
+    """Stems of the words of `text` that are not stopwords and have `min_word_chars` letters
+    or more.
 
     Cached: `Regions` and the heuristics ask for the same blocks several times.
     """
     stop = stoplist(language) or stoplist("en")
-    return frozenset(stem(w) for w in words(text) if len(w) >= 3 and w.lower() not in stop)
+    shortest = settings.min_word_chars
+    return frozenset(stem(w, settings) for w in words(text)
+                     if len(w) >= shortest and w.lower() not in stop)
 
 
 class StemCounts:
     """How many blocks use each stem: answers "do the other blocks use this line's words?"
     for every line in one pass over the document."""
 
-    def __init__(self, stem_sets: Iterable[frozenset[str]]) -> None:
+    def __init__(self, stem_sets: Iterable[frozenset[str]],
+                 settings: StemSettings = _DEFAULTS) -> None:
+        self.prefix = settings.shared_prefix
         self.counts: Counter[str] = Counter()
         for stems in stem_sets:
             self.counts.update(stems)
         self.by_prefix: defaultdict[str, set[str]] = defaultdict(set)
         for stem_ in self.counts:
-            self.by_prefix[stem_[:_PREFIX]].add(stem_)
+            self.by_prefix[stem_[:self.prefix]].add(stem_)
 
     def overlap_with_others(self, own: frozenset[str]) -> float:
         """The share of one block's stems that some other block also uses (see shared_stems).
@@ -126,6 +159,6 @@ class StemCounts:
             return 0.0
         shared = sum(
             any(self.counts[other] > (other in own) and (other.startswith(stem_) or stem_.startswith(other))
-                for other in self.by_prefix[stem_[:_PREFIX]])
+                for other in self.by_prefix[stem_[:self.prefix]])
             for stem_ in own)
         return shared / len(own)

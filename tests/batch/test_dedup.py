@@ -51,7 +51,7 @@ def test_copies_point_to_the_first_document_of_their_group(feed, tmp_path, cli, 
     assert result.exit_code == 0, result.output
     assert marked(out) == expected
     first = rows(out, "records")[0]
-    assert list(first)[-2:] == ["source", "duplicate_of"]
+    assert list(first)[-2:] == ["origin", "duplicate_of"]
     found = manifest(out)["duplicates"]
     assert (found["exact"], found["near"], found["dropped"]) == (1, 2, 0)
     assert "Duplicates: 1 exact, 2 near." in result.output
@@ -103,7 +103,7 @@ def test_a_pass_killed_midway_then_resumed_gives_the_same_output(feed, tmp_path,
 def test_seeds_from_two_outlets_pair_and_two_texts_of_one_event_do_not(tmp_path, cli):
     out = tmp_path / "out"
     assert cli("run", SEEDS, "-o", out, "--dedup", "--workers", "0", "-q").exit_code == 0
-    by_name = {Path(row["source"]["path"]).name[:3]: row for row in rows(out, "records")}
+    by_name = {Path(row["origin"]["path"]).name[:3]: row for row in rows(out, "records")}
     assert by_name["001"]["duplicate_of"] == by_name["000"]["id"]
     assert [by_name[n]["duplicate_of"] for n in ("000", "002", "003")] == [None, None, None]
 

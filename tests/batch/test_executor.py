@@ -31,7 +31,7 @@ def feeds(tmp_path, fast_config):
 
 def assert_poison_ends_as_crash_rows(options, manifest):
     errors = rows(options.output, "errors")
-    assert [(e["source"]["line"], e["error"], e["message"]) for e in errors] == [
+    assert [(e["origin"]["line"], e["error"], e["message"]) for e in errors] == [
         (line, "worker_crashed", CRASH_MESSAGE) for line in (1, 2, 3)]
     assert [e["id"] for e in errors] == ["doc-00000", "doc-00001", "doc-00002"]
     assert len(rows(options.output, "records")) == 6

@@ -22,7 +22,7 @@ def parquet_rows(output, kind):
     found = []
     for file in sorted((output / kind).glob("*.parquet")):
         for row in pq.read_table(file).to_pylist():
-            row["source"] = {k: v for k, v in row["source"].items() if v is not None}
+            row["origin"] = {k: v for k, v in row["origin"].items() if v is not None}
             found.append(row)
     return found
 
@@ -35,7 +35,7 @@ def test_columns_are_chosen_with_the_jsonl_options_and_shards_cross_row_groups(t
     assert result.exit_code == 0, result.output
     records = rows(tmp_path / "out", "records")
     assert [r["id"] for r in records] == [record_id(n) for n in range(23)]
-    assert [r["source"]["row"] for r in records] == list(range(23))
+    assert [r["origin"]["row"] for r in records] == list(range(23))
     assert manifest(tmp_path / "out")["counts"]["shards"] == 3
 
 
@@ -47,9 +47,9 @@ def test_bad_rows_give_the_error_rows_jsonl_gives(tmp_path, cli):
     for name in ("docs.parquet", "docs.jsonl"):
         assert cli("run", tmp_path / name, "-o", tmp_path / name.replace(".", "-"),
                    "--workers", "0", "-q").exit_code == 0
-    strip = [{k: v for k, v in row.items() if k != "source"}
+    strip = [{k: v for k, v in row.items() if k != "origin"}
              for row in rows(tmp_path / "docs-parquet", "errors")]
-    assert strip == [{k: v for k, v in row.items() if k != "source"}
+    assert strip == [{k: v for k, v in row.items() if k != "origin"}
                      for row in rows(tmp_path / "docs-jsonl", "errors")]
     assert [(r["id"], r["error"]) for r in strip] == [("b", "missing_text")]
 
@@ -133,7 +133,7 @@ def test_the_schema_follows_the_pydantic_model():
     assert struct.field("notes").type == pa.list_(pa.struct([
         pa.field("text", pa.string(), nullable=False), pa.field("at", pa.int64())]))
     names = records_schema().names
-    assert names[0] == "id" and names[-1] == "source" and "edits" in names
+    assert names[0] == "id" and names[-1] == "origin" and "edits" in names
 
 
 def test_a_binary_html_column_is_read_as_bytes(tmp_path, cli):

@@ -46,7 +46,7 @@ def fates(output):
     seen = {}
     for kind in ("records", "errors"):
         for row in rows(output, kind):
-            key = (row["source"]["path"], row["source"].get("line"))
+            key = (row["origin"]["path"], row["origin"].get("line"))
             assert key not in seen, f"{key} written twice"
             seen[key] = "record" if kind == "records" else row["error"]
     return seen
@@ -70,12 +70,12 @@ def test_rows_carry_the_id_the_record_and_where_it_came_from(mixed, cli, monkeyp
     monkeypatch.chdir(root)
     cli("run", "data", "-o", "out", "--workers", "0", "--quiet")
     first = rows(root / "out", "records")[0]
-    assert list(first)[-1] == "source"
-    assert (first["id"], first["url"], first["source"]) == (
+    assert list(first)[-1] == "origin"
+    assert (first["id"], first["url"], first["origin"]) == (
         "good-1", "https://news.test/1", {"path": "data/feed.jsonl", "line": 1})
     assert first["edits"] and first["language"] == "en"
     error = next(r for r in rows(root / "out", "errors") if r["error"] == "invalid_field")
-    assert error == {"id": "number", "source": {"path": "data/feed.jsonl", "line": 5},
+    assert error == {"id": "number", "origin": {"path": "data/feed.jsonl", "line": 5},
                      "error": "invalid_field", "message": "'text' must be a string, not number"}
 
 
@@ -145,7 +145,7 @@ def test_input_names_never_place_files_outside_the_output(tmp_path, cli, monkeyp
     outside = {p for p in tmp_path.rglob("*")} - {p for p in (work / "out").rglob("*")}
     assert {p.relative_to(tmp_path).parts[0] for p in outside} == {"data", "work"}
     assert not any(p.is_file() for p in work.iterdir())
-    assert {r["source"]["path"] for r in rows(work / "out", "records")} == {
+    assert {r["origin"]["path"] for r in rows(work / "out", "records")} == {
         "../data/..weird/a b;$(x)'\"\n.jsonl", "../data/..x.jsonl", "../data/..weird/-rf ~.txt"}
 
 

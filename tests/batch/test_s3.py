@@ -72,7 +72,7 @@ def s3_rows(fs, prefix: str, kind: str) -> list[dict]:
 
 def without_path(found: list[dict]) -> list[dict]:
     """Rows with `source.path` dropped: it names the input as given, local or a URL."""
-    return [row | {"source": {k: v for k, v in row["source"].items() if k != "path"}}
+    return [row | {"origin": {k: v for k, v in row["origin"].items() if k != "path"}}
             for row in found]
 
 

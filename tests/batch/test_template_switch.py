@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from cleaner.catalog import load_rules
+from cleaner.catalog import load_catalog
 from tests.batch.helpers import manifest, rows, write_jsonl
 
-TEMPLATE = load_rules().get("template")
+TEMPLATE = load_catalog().get("template")
 
 
 def template_edits(out) -> list[str]:

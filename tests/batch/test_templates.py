@@ -11,16 +11,8 @@ from bench.templates import write_feed as write_pages
 from cleaner.api import clean, content_hash
 from cleaner.batch.runner import RunOptions, run_batch
 from cleaner.batch.settings import TemplateSettings
-from cleaner.batch.steps.templates import (
-    LineCounts,
-    SiteTemplate,
-    Templates,
-    block_positions,
-    learn,
-    normalize_line,
-    positions_uncertain,
-)
-from cleaner.record import Edit
+from cleaner.batch.steps.templates import LineCounts, learn
+from cleaner.stages.templates import SiteTemplate, Templates, normalize_line
 from tests.batch.helpers import manifest, rows, story, tree, write_jsonl
 
 TOP = ("Read Globex on your phone with our free app", "updated at {n}:30 by the Globex news desk")
@@ -158,40 +150,12 @@ def test_a_line_the_head_removed_on_some_pages_still_counts_there():
     assert lines[normalize_line("Site ticker line")][1] == 10
 
 
-def test_lines_on_nearly_every_page_go_anywhere_others_only_at_the_edges():
-    text = "\n".join(["Site line", *story(1).split("\n")[:2], "Site line", "Other line",
-                      *story(1).split("\n")[2:], "Other line"])
-    record = clean(text)
-    templates = Templates(TemplateSettings(), {"x.test": SiteTemplate(10, {
-        normalize_line("Site line"): ("Site line", 10),
-        normalize_line("Other line"): ("Other line", 5)})})
-    cleaned = templates.apply(record, "x.test")
-    assert cleaned.text.split("\n\n") == [*story(1).split("\n")[:2], "Other line",
-                                          *story(1).split("\n")[2:]]
-    assert [(e.before, e.position, e.reason) for e in cleaned.edits[len(record.edits):]] == [
-        ("Site line", 0, "on 10 of 10 pages of x.test, nearly every page"),
-        ("Site line", 3, "on 10 of 10 pages of x.test, nearly every page"),
-        ("Other line", 7, "on 5 of 10 pages of x.test, below the story")]
-    assert templates.apply(record, "y.test") is record
-
-
-def test_block_positions_skip_blocks_removed_whole():
-    record = clean("a b c d e f g h i j.")
-    edits = [Edit(stage="chrome", rule="r", action="remove", before="x", position=p)
-             for p in (0, 3)]
-    edits.append(Edit(stage="punctuation", rule="p", action="replace", before="x", position=1,
-                      offset=2))
-    assert block_positions(record.model_copy(update={"edits": edits}), 3) == [1, 2, 4]
-
-
 def test_positions_are_exact_after_a_block_emptied_by_in_line_removals(tmp_path, cli):
     """An in-line rule moves all of the credit line to metadata, and the pipeline drops the
-    empty block without a further edit: the story's blocks are 1, 2 and 3, which the record
-    alone cannot tell (its guess is 0, 1, 2), so the batch runs the pipeline again for them."""
+    empty block without a further edit: the story's blocks are 1, 2 and 3, which the finished
+    record alone could not tell; the templates stage sees the blocks themselves."""
     text = "\n".join(["WASHINGTON (Reuters) —", story(1).split("\n")[1], story(2).split("\n")[1],
                       BOTTOM[1]])
-    record = clean(text, url="https://globex.test/1")
-    assert positions_uncertain(record) and block_positions(record, 3) == [0, 1, 2]
     templates = Templates(TemplateSettings(), {"globex.test": SiteTemplate(
         10, {normalize_line(BOTTOM[1]): (BOTTOM[1], 10)})})
     (tmp_path / "templates.json").write_bytes(templates.to_json())
@@ -201,13 +165,6 @@ def test_positions_are_exact_after_a_block_emptied_by_in_line_removals(tmp_path,
     (row,) = rows(tmp_path / "out", "records")
     assert [(edit["stage"], edit["position"]) for edit in row["edits"]] == [
         ("metadata", 0), ("templates", 3)]
-
-
-def test_positions_from_edits_when_no_block_can_have_been_emptied():
-    record = clean("WASHINGTON (Reuters) — The Senate voted on Monday to approve the budget.\n"
-                   "Lawmakers said the compromise was the best that could be reached this year.")
-    assert [edit.offset for edit in record.edits] == [0] and positions_uncertain(record)
-    assert not positions_uncertain(clean("The Senate voted on Monday to approve the budget."))
 
 
 @pytest.mark.skipif(not DEFAULT_TEXTS.is_dir(), reason="Zyte dataset not available")

@@ -77,4 +77,4 @@ def test_timeout_in_a_worker_process(tmp_path, cli, fast_config):
     assert result.exit_code == 0
     assert [r["id"] for r in rows(out, "records")] == ["small-1", "small-2"]
     (error,) = rows(out, "errors")
-    assert (error["id"], error["error"], error["source"]["line"]) == ("huge", "timeout", 2)
+    assert (error["id"], error["error"], error["origin"]["line"]) == ("huge", "timeout", 2)

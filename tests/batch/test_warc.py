@@ -18,7 +18,7 @@ PAGES = 60
 
 
 def records_without_source(output):
-    return [{k: v for k, v in row.items() if k != "source"} for row in rows(output, "records")]
+    return [{k: v for k, v in row.items() if k != "origin"} for row in rows(output, "records")]
 
 
 def test_the_same_pages_as_jsonl_warc_and_parquet_give_the_same_records(tmp_path, cli):
@@ -37,7 +37,7 @@ def test_the_same_pages_as_jsonl_warc_and_parquet_give_the_same_records(tmp_path
     assert [r["url"] for r in found["warc.gz"]] == [url(n) for n in range(PAGES)]
     assert found["warc.gz"] == found["jsonl"] == found["warc"] == found["parquet"]
     assert found["jsonl"][9]["text"].startswith("Городской совет")  # windows-1251 by header
-    sources = [r["source"] for r in rows(tmp_path / "warc.gz", "records")]
+    sources = [r["origin"] for r in rows(tmp_path / "warc.gz", "records")]
     assert sources[0]["path"].endswith("pages.warc.gz") and sources[0]["offset"] > 0
 
 
@@ -96,7 +96,7 @@ def test_a_warc_file_that_is_no_warc_is_an_error_row_not_a_crash(tmp_path, cli):
     result = cli("run", tmp_path / "junk.warc", "-o", tmp_path / "out", "--workers", "0", "-q")
     assert result.exit_code == 0, result.output
     (error,) = rows(tmp_path / "out", "errors")
-    assert error == {"id": None, "source": {"path": str(tmp_path / "junk.warc")},
+    assert error == {"id": None, "origin": {"path": str(tmp_path / "junk.warc")},
                      "error": "read_error", "message": "OSError: Invalid WARC header"}
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import orjson
 
-from cleaner.catalog import load_rules
+from cleaner.catalog import load_catalog
 from cleaner.cli import main
 
-CATALOG = load_rules()
+CATALOG = load_catalog()
 
 
 def test_list_shows_every_entry_with_its_kind(runner):

@@ -48,7 +48,7 @@ def test_a_stage_without_the_optional_ones_builds():
 
 
 def test_config_has_a_section_per_stage_with_settings():
-    sections = set(Config.model_fields) - {"stages", "rules", "limits", "batch"}
+    sections = set(Config.model_fields) - {"stages", "rules", "limits", "flags", "batch"}
     assert sections == {name for name, stage in STAGES.items() if stage.settings_model}
     for name in sections:
         assert isinstance(getattr(Config(), name), STAGES[name].settings_model)

@@ -1,4 +1,4 @@
-"""head: the head of the cleaned story is settled, so that cleaning again changes nothing."""
+"""head: the head of the cleaned story is decided, so that cleaning again changes nothing."""
 
 from __future__ import annotations
 

@@ -223,6 +223,85 @@ def test_the_text_by_the_headline_of_a_huge_or_deep_page_is_read_quickly():
                 + "<p>y</p>" * 20000)
     deep = page("", "<h1>Rain</h1>" + "<div>" * 200 + "May 4, 2024" + "</div>" * 200)
     start = time.perf_counter()
-    assert shown_dates(huge) == ("2024-05-03", None)
-    assert shown_dates(deep) == ("2024-05-04", None)
+    assert shown_dates(huge) == [("2024-05-03", False)]
+    assert shown_dates(deep) == [("2024-05-04", False)]
     assert time.perf_counter() - start < 2
+
+
+def test_a_published_date_shown_by_the_headline_beats_a_declared_one_it_does_not_show():
+    tree = page('<meta property="article:published_time" content="2012-09-12T08:00:00Z">',
+                '<h1>Rain at last</h1><p>By Jane Doe · <time>September 8, 2021</time></p>')
+    assert page_metadata(tree, URL)["date"] == "2021-09-08"
+
+
+def test_a_declared_date_the_headline_shows_stays_before_other_shown_dates():
+    tree = page('<meta property="article:published_time" content="2021-09-08T08:00:00Z">',
+                '<h1>Rain at last</h1><p>Reviewed March 1, 2024 · Posted September 8, 2021</p>')
+    assert page_metadata(tree, URL)["date"] == "2021-09-08"
+
+
+def test_the_byline_a_description_opens_with_names_the_author():
+    tree = page('<meta name="description" content="This post was written by Jane Doe, MD, '
+                'a surgeon. Diet is one of the pillars of health.">', "<p>x</p>")
+    assert page_metadata(tree, URL)["authors"] == ("Jane Doe",)
+
+
+def test_an_author_box_names_the_author_but_not_a_posts_author_class():
+    box = ('<h1>Rain</h1><p>It rained.</p><div class="blog_author-wrapper"><img alt="">'
+           '<div class="text-small">Jane Doe</div><p>Jane Doe writes about the weather '
+           'for a living.</p></div>')
+    assert page_metadata(page("", box), URL)["authors"] == ("Jane Doe",)
+    from cleaner.html_author_boxes import author_box
+
+    post = '<article class="post author-jane-doe"><h2>Shop All Food Colors</h2></article>'
+    assert author_box(page("", post)) is None
+
+
+def test_the_json_ld_articles_persons_beat_the_merged_meta_list():
+    tree = page('<meta name="author" content="jdoe42">'
+                '<script type="application/ld+json">{"@type": "Article", "author": '
+                '{"@type": "Person", "name": "Jane Doe, MS, RD"}}</script>', "<p>x</p>")
+    assert page_metadata(tree, URL)["authors"] == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("declared", ["Jane Doe; Ph. D.", "Jane Doe; MS", "Jane Doe; Sr"])
+def test_a_degree_in_a_declared_list_is_no_name(declared):
+    tree = page(f'<meta name="author" content="{declared}">', "<p>x</p>")
+    assert page_metadata(tree, URL)["authors"] == ("Jane Doe",)
+
+
+def test_a_visible_byline_beats_a_declared_name_the_page_does_not_show():
+    shown = '<h1>Rain at last</h1><p>By John Roe</p><p>It rained.</p>'
+    tree = page('<meta name="author" content="Jane Doe">', shown)
+    assert page_metadata(tree, URL)["authors"] == ("John Roe",)
+    also = page('<meta name="author" content="Jane Doe">', shown + "<p>Edited by Jane Doe</p>")
+    assert page_metadata(also, URL)["authors"] == ("Jane Doe",)
+
+
+def test_a_declared_author_that_is_the_sites_name_gives_way_to_the_visible_byline():
+    tree = page('<meta name="author" content="Example Trees">',
+                '<h1>Rain</h1><p>by Jane Doe · May 2, 2025</p><footer>Example Trees</footer>')
+    assert page_metadata(tree, "https://www.exampletrees.org/a")["authors"] == ("Jane Doe",)
+
+
+def test_a_byline_label_then_an_avatar_then_the_name():
+    tree = page("", '<h1>Rain</h1><div><span>Written by:</span><picture><img src="a.jpg">'
+                    '</picture><span class="name">Jane Doe</span></div>')
+    assert page_metadata(tree, URL)["authors"] == ("Jane Doe",)
+
+
+def test_a_dated_line_under_the_headline_opened_by_a_name_and_a_role():
+    tree = page("", "<h1>Rain</h1><p>Jane Doe | Senior Writer | July 2, 2025</p><p>It rained.</p>")
+    assert page_metadata(tree, URL)["authors"] == ("Jane Doe",)
+
+
+def test_a_time_whose_text_shows_no_date_gives_its_datetime():
+    tree = page("", '<h1>How do I wait?</h1><p>Asked <time datetime="2018-06-08 09:28:03Z">'
+                    '7 years ago</time></p><p>Modified 5 years ago</p>')
+    assert page_metadata(tree, URL)["date"] == "2018-06-08"
+
+
+def test_a_members_join_date_is_not_the_pages():
+    tree = page("", "<h1>VirtualBox 7.1 released</h1><p>jdoe Posts: 138 Joined: 4. Jul 2012"
+                    "</p><p>Post by jdoe » 11. Sep 2024, 18:36</p>")
+    assert page_metadata(tree, URL)["date"] == "2024-09-11"

@@ -33,6 +33,14 @@ def test_a_letter_then_a_sign_is_not_one_characters_mojibake(text):
     assert fix_mojibake_words(text) == text
 
 
+@pytest.mark.parametrize("text", [
+    "higher values (“+” and “×” curves)", "HUHLL Õ…", "a radius of 10 Å—",
+    "ESSE CARA AI QUEM É¿", "a lot of Ã’s in mojibake text",
+])
+def test_a_letter_or_sign_then_closing_punctuation_is_not_mojibake(text):
+    assert fix_mojibake_words(text) == text
+
+
 @pytest.mark.parametrize(("text", "fixed"), [
     ("CafÃ© owners", "Café owners"), ("voilÃ\xa0 tout", "voilà tout"),
     ("MÃ¼nchen, KÃ¶ln", "München, Köln"), ("CzesÅ‚aw", "Czesław"),

@@ -11,7 +11,7 @@ import pytest
 from cleaner.text.wordlists import FOLDER, check_words, wordlist, words_of
 
 PACKAGE = Path(__file__).resolve().parents[2] / "cleaner"
-NAMES = sorted(p.stem for p in Path(str(resources.files("cleaner.rulebook") / FOLDER)).glob("*.yaml"))
+NAMES = sorted(p.stem for p in Path(str(resources.files("cleaner.rules") / FOLDER)).glob("*.yaml"))
 
 
 def _listed(value: object) -> list[object]:
@@ -52,5 +52,5 @@ def test_an_unquoted_boolean_is_refused():
 
 def test_packaged_with_the_rules():
     pyproject = (PACKAGE.parent / "pyproject.toml").read_text("utf-8")
-    assert f'"cleaner.rulebook.{FOLDER}" = ["*.yaml"]' in pyproject
+    assert f'"cleaner.rules.{FOLDER}" = ["*.yaml"]' in pyproject
     assert "und" in words_of("function_words", "trailing")

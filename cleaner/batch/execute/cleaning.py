@@ -1,4 +1,4 @@
-"""One source item to exactly one outcome: an `ArticleRecord`, or an `ErrorRow` with the reason.
+"""One input item to exactly one outcome: an `ArticleRecord`, or an `ErrorRow` with the reason.
 
 Each `clean()` call runs under a wall-clock limit (SIGALRM), so one pathological page costs
 at most `timeout` seconds and becomes a "timeout" error row instead of stalling a shard.
@@ -13,11 +13,9 @@ from typing import Any
 
 from cleaner.api import Expired, clean, stable_id
 from cleaner.api import time_limit as api_time_limit
-from cleaner.batch.io.readers import ErrorRow, SourceItem
+from cleaner.batch.io.readers import ErrorRow, SourceItem, origin_site
 from cleaner.config import Config
-from cleaner.document import Document
 from cleaner.errors import CleanerError
-from cleaner.pipeline import pipeline_for
 from cleaner.record import ArticleRecord
 
 Outcome = ArticleRecord | ErrorRow
@@ -45,25 +43,12 @@ def clean_item(item: SourceItem | ErrorRow, config: Config | None,
     try:
         with time_limit(timeout):
             return clean(item.source, url=item.url, content_type=item.content_type,
-                         config=config, id=item.id, charset=item.charset)
+                         config=config, id=item.id, charset=item.charset,
+                         site=origin_site(item.origin))
     except DocumentTimeout:
         return error_row(item, "timeout", f"cleaning took longer than the limit of {timeout:g} s")
     except CleanerError as exc:
         return error_row(item, error_kind(exc), str(exc))
-
-
-def kept_positions(item: SourceItem, config: Config, timeout: float | None) -> list[int] | None:
-    """The segment positions of the blocks that cleaning `item` keeps, for what a finished
-    record cannot tell (`cleaner.batch.steps.templates.block_positions`): its pipeline, which
-    is deterministic, run again as `clean()` ran it. None when that fails or takes longer
-    than `timeout` (it did not the first time)."""
-    document = Document(source=item.source, content_type=item.content_type, url=item.url,
-                        id=item.id, charset=item.charset)
-    try:
-        with time_limit(timeout):
-            return [block.position for block in pipeline_for(config)(document).blocks]
-    except (DocumentTimeout, Exception):  # noqa: BLE001 (clean() ran; the caller has a guess)
-        return None
 
 
 def error_row(item: SourceItem, kind: str, message: str) -> ErrorRow:
@@ -77,9 +62,9 @@ def error_kind(exc: BaseException) -> str:
 
 
 def record_row(record: ArticleRecord, origin: dict[str, Any]) -> dict[str, Any]:
-    """A record as an output row: its JSON fields, then `source` (where the input came from)."""
+    """A record as an output row: its JSON fields, then `origin` (where the input came from)."""
     row = record.model_dump(mode="json")
-    row["source"] = origin
+    row["origin"] = origin
     return row
 
 

@@ -1,7 +1,7 @@
 """Where the local pool's workers come from: a forkserver that loaded the pipeline once.
 
 Before it forks any worker, the forkserver imports `cleaner.batch.execute.warm`, which builds the
-default pipeline (language profiles, the built-in rule catalog, the extractor), so each worker
+default pipeline (language profiles, the built-in catalog, the extractor), so each worker
 starts warm and shares those pages with its siblings. `start()` launches the forkserver ahead
 of time: `cleaner run` calls it before it imports the pipeline itself, so that the two load
 side by side.

@@ -3,7 +3,7 @@
 it, then builds and warms the default config's pipeline once, for every worker forked from it.
 
 A run with another config still finds the language profiles and, unless its rule files
-differ, the rule catalog loaded (`ready_config` builds its pipeline in each worker). A broken
+differ, the catalog loaded (`ready_config` builds its pipeline in each worker). A broken
 catalog is not reported here but by the first shard, as a run without warm-up would.
 """
 

@@ -50,8 +50,8 @@ def crashed_shard(shard: Shard, task: ShardTask, message: str) -> dict[str, Any]
 
 
 def publish(shard: Shard, task: ShardTask,
-            settle: Callable[[SourceItem | ErrorRow], Outcome]) -> dict[str, Any]:
-    """Turn each item of `shard` into one outcome with `settle` (and the run's steps), write
+            outcome_of: Callable[[SourceItem | ErrorRow], Outcome]) -> dict[str, Any]:
+    """Turn each item of `shard` into one outcome with `outcome_of` (and the run's steps), write
     the rows in input order, commit the files and the marker. Time is counted apart for
     reading, cleaning and writing."""
     stats = Stats()
@@ -67,7 +67,7 @@ def publish(shard: Shard, task: ShardTask,
                 stats.skipped_records[item.reason] += 1
                 continue
             with _clock(stats.seconds, "clean"):
-                outcome = steps.settle(settle(item), item)
+                outcome = steps.record(outcome_of(item), item)
             with _clock(stats.seconds, "write"):
                 row = steps.row(outcome, outcome_row(outcome, item.origin))
                 if row is not None:

@@ -182,7 +182,7 @@ def _optional(annotation: Any) -> bool:
     return type(None) in typing.get_args(annotation)
 
 
-def source_type() -> Any:
+def origin_type() -> Any:
     """Where a row came from: `path`, and `line` (JSONL), `offset` (WARC) or `row` (Parquet)."""
     import pyarrow as pa
 
@@ -192,18 +192,18 @@ def source_type() -> Any:
 
 @lru_cache(maxsize=1)
 def records_schema() -> Any:
-    """The Arrow schema of a records file: the record's fields, then `source`."""
+    """The Arrow schema of a records file: the record's fields, then `origin`."""
     import pyarrow as pa
 
-    return pa.schema([*model_fields(ArticleRecord), pa.field("source", source_type())])
+    return pa.schema([*model_fields(ArticleRecord), pa.field("origin", origin_type())])
 
 
 @lru_cache(maxsize=1)
 def errors_schema() -> Any:
-    """The Arrow schema of an errors file: `id`, `source`, `error`, `message`."""
+    """The Arrow schema of an errors file: `id`, `origin`, `error`, `message`."""
     import pyarrow as pa
 
-    return pa.schema([("id", pa.string()), ("source", source_type()),
+    return pa.schema([("id", pa.string()), ("origin", origin_type()),
                       ("error", pa.string(), False), ("message", pa.string(), False)])
 
 

@@ -8,6 +8,7 @@ read by `cleaner.batch.io.warc`, Parquet rows by `cleaner.batch.io.parquet`.
 from __future__ import annotations
 
 import numbers
+import os
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -56,7 +57,7 @@ class JsonFields:
 
 @dataclass(frozen=True)
 class SourceItem:
-    """One document to clean, and where it came from (`origin`, the output rows' `source`)."""
+    """One document to clean, and where it came from (`origin`, also the output rows' field); `source` is the document itself, as `clean()` takes it."""
 
     source: str | bytes
     origin: dict[str, Any]
@@ -64,6 +65,12 @@ class SourceItem:
     id: str | None = None
     url: str | None = None
     charset: str | None = None  # the HTTP header's, for bytes from a WARC response
+
+
+def origin_site(origin: dict[str, Any]) -> str | None:
+    """The site of a document whose URL does not tell: the folder of its input file (the
+    templates stage's `site`)."""
+    return os.path.dirname(origin.get("path", "")) or None
 
 
 @dataclass(frozen=True)
@@ -76,7 +83,7 @@ class ErrorRow:
     message: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "source": self.origin, "error": self.error, "message": self.message}
+        return {"id": self.id, "origin": self.origin, "error": self.error, "message": self.message}
 
 
 def open_binary(path: Path | str) -> IO[bytes]:

@@ -39,10 +39,11 @@ if TYPE_CHECKING:
     from cleaner.batch.io.readers import SourceItem
     from cleaner.batch.io.shards import Shard
     from cleaner.batch.steps.minhash import SignatureBook
+    from cleaner.config import Config
 
 
-def source_key(origin: dict[str, Any]) -> str:
-    """A row's `source` as one string: unique per input document."""
+def origin_key(origin: dict[str, Any]) -> str:
+    """A row's `origin` as one string: unique per input document."""
     return orjson.dumps(origin, option=orjson.OPT_SORT_KEYS).decode()
 
 
@@ -75,6 +76,9 @@ class SignRecords:
 
     settings: DedupSettings
 
+    def configure(self, config: Config) -> Config:
+        return config
+
     def start(self, task: ShardTask) -> ShardStep:
         return _Signer(self.settings)
 
@@ -88,7 +92,7 @@ class _Signer(ShardStep):
         self.book: SignatureBook = SignatureBook(settings)
 
     def record(self, record: ArticleRecord, item: SourceItem) -> ArticleRecord:
-        self.book.add(record, source_key(item.origin))
+        self.book.add(record, origin_key(item.origin))
         return record
 
     def row(self, outcome: Outcome, row: dict[str, Any]) -> dict[str, Any]:
@@ -110,7 +114,7 @@ def mark_shard(records: Path, roots: dict[str, str], drop: bool) -> None:
     rows = []
     for line in lines:
         row = orjson.loads(line)
-        root = roots.get(source_key(row["source"]))
+        root = roots.get(origin_key(row["origin"]))
         if root is not None and drop:
             continue
         row["duplicate_of"] = root

@@ -61,22 +61,22 @@ def signature(text: str, settings: DedupSettings) -> np.ndarray | None:
 
 @dataclass
 class SignatureBook:
-    """A shard's signatures, in record order: where each record came from (the row's `source`
-    as JSON, `cleaner.batch.steps.dedup.source_key`, which identifies its row), its id,
+    """A shard's signatures, in record order: where each record came from (the row's `origin`
+    as JSON, `cleaner.batch.steps.dedup.origin_key`, which identifies its row), its id,
     content hash and MinHash values. Records without words are left out: they are nobody's
     duplicate."""
 
     settings: DedupSettings
-    sources: list[str] = field(default_factory=list)
+    origins: list[str] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)
     hashes: list[str] = field(default_factory=list)
     values: list[np.ndarray] = field(default_factory=list)
 
-    def add(self, record: ArticleRecord, source: str) -> None:
+    def add(self, record: ArticleRecord, origin: str) -> None:
         values = signature(record.text, self.settings)
         if values is None:
             return
-        self.sources.append(source)
+        self.origins.append(origin)
         self.ids.append(record.id)
         self.hashes.append(record.content_hash)
         self.values.append(values)
@@ -84,7 +84,7 @@ class SignatureBook:
     def to_bytes(self) -> bytes:
         buffer = io.BytesIO()
         values = np.array(self.values, dtype=np.uint32).reshape(-1, self.settings.num_perm)
-        np.savez(buffer, sources=np.array(self.sources, dtype=str), ids=np.array(self.ids, dtype=str),
+        np.savez(buffer, origins=np.array(self.origins, dtype=str), ids=np.array(self.ids, dtype=str),
                  hashes=np.array(self.hashes, dtype=str), values=values)
         return buffer.getvalue()
 
@@ -92,7 +92,7 @@ class SignatureBook:
     def read(cls, path: Path, settings: DedupSettings) -> SignatureBook:
         try:
             with np.load(path, allow_pickle=False) as data:
-                return cls(settings, data["sources"].tolist(), data["ids"].tolist(),
+                return cls(settings, data["origins"].tolist(), data["ids"].tolist(),
                            data["hashes"].tolist(), list(data["values"]))
         except OSError as exc:
             raise BatchError(f"cannot read the signatures of a finished shard: {exc}") from None
@@ -127,7 +127,7 @@ class NearIndex:
 
 @dataclass
 class Duplicates:
-    """{shard name: {source key: id of the root}} for every duplicate, and the counts."""
+    """{shard name: {origin key: id of the root}} for every duplicate, and the counts."""
 
     of: dict[str, dict[str, str]] = field(default_factory=dict)
     exact: int = 0
@@ -141,7 +141,7 @@ def find_duplicates(books: Iterable[tuple[str, SignatureBook]],
     index = NearIndex(settings)
     exact_roots: dict[str, str] = {}
     for name, book in books:
-        for source, doc_id, digest, values in zip(book.sources, book.ids, book.hashes,
+        for origin, doc_id, digest, values in zip(book.origins, book.ids, book.hashes,
                                                   book.values):
             root = exact_roots.get(digest)
             if root is not None:
@@ -151,5 +151,5 @@ def find_duplicates(books: Iterable[tuple[str, SignatureBook]],
                 found.near += root is not None
                 exact_roots[digest] = root or doc_id
             if root is not None:
-                found.of.setdefault(name, {})[source] = root
+                found.of.setdefault(name, {})[origin] = root
     return found

@@ -6,7 +6,8 @@ A step has two sides:
   the cleaning pass (`prepare`: learn templates, make a side folder) and after it (`finish`:
   find duplicates), and its manifest section;
 * in each shard, a `ShardStep`, made in the worker by the picklable `StepSpec` that `prepare`
-  returns and the shard task carries: it sees each record right after `clean()` (`record`),
+  returns and the shard task carries (the spec may also change the config the shards clean
+  with, `configure`: templates name their file for the templates stage): it sees each record right after `clean()` (`record`),
   each output row (`row`: change it, or write none), and ends before the shard's marker
   (`finish`: write side files, add to the marker).
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from cleaner.batch.execute.worker import ShardTask
     from cleaner.batch.io.output import OutputDir
     from cleaner.batch.io.shards import Shard
+    from cleaner.config import Config
 
 RunShards = Callable[[list["Shard"], "ShardTask"], int]
 
@@ -50,6 +52,10 @@ class ShardStep:
 
 class StepSpec(Protocol):
     """What a step's shard part needs, picklable: it travels to the workers in `ShardTask`."""
+
+    def configure(self, config: Config) -> Config:
+        """The config the shards clean with, as this step needs it."""
+        ...
 
     def start(self, task: ShardTask) -> ShardStep: ...
 
@@ -75,7 +81,7 @@ class ShardSteps:
     def __init__(self, task: ShardTask) -> None:
         self.steps = [spec.start(task) for spec in task.steps]
 
-    def settle(self, outcome: Outcome, item: SourceItem | ErrorRow) -> Outcome:
+    def record(self, outcome: Outcome, item: SourceItem | ErrorRow) -> Outcome:
         """The outcome as the steps leave it; error rows pass untouched."""
         if isinstance(outcome, ErrorRow):
             return outcome

@@ -4,38 +4,29 @@ In the driver (`SiteTemplates`), before the cleaning pass: the templates are lea
 pass of their own over every shard (`CountLines` in each: clean, count each site's lines into
 the shard's marker, write no rows; `learn/done/` holds its markers, so it resumes like the
 cleaning pass), or given (`--templates FILE`); either way they are written to templates.json.
-In each shard of the cleaning pass (`RemoveTemplates`), each record loses its site's template
-lines right after `clean()`, each removal at its block's exact position: read from the
-record's edits, or, when they cannot tell (a block that in-line removals may have emptied),
-from the document's pipeline run again. The manifest's `templates` section says what was
-removed.
+The cleaning pass removes them with the templates stage (`cleaner.stages.templates`), as
+`clean()` does: `ApplyTemplates` names templates.json (and its SHA-256) in the `[templates]`
+section of the workers' config, so each removal is an edit of the pipeline, at its block's
+exact position. The manifest's `templates` section says what was removed.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cleaner.batch import BatchError
-from cleaner.batch.execute.cleaning import kept_positions, ready_config
 from cleaner.batch.io.output import OutputDir
 from cleaner.batch.io.readers import SourceItem
 from cleaner.batch.io.stores import write_atomic
 from cleaner.batch.settings import TemplateSettings
 from cleaner.batch.steps.step import Outcome, RunShards, ShardStep
-from cleaner.batch.steps.templates import (
-    RULE_PREFIX,
-    LineCounts,
-    Templates,
-    block_positions,
-    learn,
-    positions_uncertain,
-    site_key,
-)
+from cleaner.batch.steps.templates import LineCounts, learn, site_of_item
+from cleaner.config import Config
 from cleaner.record import ArticleRecord
+from cleaner.stages.templates import RULE_PREFIX, Templates
 
 if TYPE_CHECKING:
     from cleaner.batch.execute.worker import ShardTask
@@ -51,6 +42,8 @@ def read_templates(path: Path | None) -> Templates | None:
         return Templates.from_json(path.read_bytes(), str(path))
     except OSError as exc:
         raise BatchError(f"cannot read templates {path}: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise BatchError(str(exc)) from None
 
 
 class SiteTemplates:
@@ -72,7 +65,7 @@ class SiteTemplates:
         return {"sha256": hashlib.sha256(self.given.to_json()).hexdigest()}
 
     def prepare(self, out: OutputDir, shards: list[Shard], task: ShardTask,
-                run_shards: RunShards) -> RemoveTemplates:
+                run_shards: RunShards) -> ApplyTemplates:
         """Learn the templates (or take the given ones), write templates.json, from which the
         workers read them."""
         if self.learning:
@@ -80,7 +73,7 @@ class SiteTemplates:
         assert self.templates is not None
         data = self.templates.to_json()
         write_atomic(out.templates_file, data)
-        return RemoveTemplates(str(out.templates_file.resolve()), hashlib.sha256(data).hexdigest())
+        return ApplyTemplates(str(out.templates_file.resolve()), hashlib.sha256(data).hexdigest())
 
     def finish(self, out: OutputDir, shards: list[Shard],
                markers: list[dict[str, Any]]) -> dict[str, Any]:
@@ -113,42 +106,21 @@ def learn_templates(out: OutputDir, shards: list[Shard], task: ShardTask,
     return learn(counts, settings)
 
 
-@functools.lru_cache(maxsize=2)
-def load_templates(path: str, sha256: str) -> Templates:
-    """The templates of a templates.json, parsed once per worker (`sha256` keys the cache)."""
-    return Templates.from_json(Path(path).read_bytes(), path)
-
-
 @dataclass(frozen=True)
-class RemoveTemplates:
-    """The cleaning pass's part of the step in a shard: templates.json's path and SHA-256."""
+class ApplyTemplates:
+    """The cleaning pass's part of the step: templates.json's path and SHA-256, which the
+    workers' config names for the templates stage; no work of its own in a shard."""
 
     path: str
     sha256: str
 
+    def configure(self, config: Config) -> Config:
+        section = config.templates.model_copy(update={"file": Path(self.path),  # type: ignore[attr-defined]
+                                                      "sha256": self.sha256})
+        return config.model_copy(update={"templates": section})
+
     def start(self, task: ShardTask) -> ShardStep:
-        return _Remover(load_templates(self.path, self.sha256), task)
-
-
-class _Remover(ShardStep):
-    def __init__(self, templates: Templates, task: ShardTask) -> None:
-        self.templates = templates
-        self.config_json = task.config_json
-        self.timeout = task.timeout
-
-    def record(self, record: ArticleRecord, item: SourceItem) -> ArticleRecord:
-        def positions(record: ArticleRecord, count: int) -> list[int]:
-            return self._positions(record, count, item)
-
-        return self.templates.apply(record, site_key(record.url, item.origin), positions)
-
-    def _positions(self, record: ArticleRecord, count: int, item: SourceItem) -> list[int]:
-        """The segment positions of the record's paragraphs: read from its edits, unless
-        they cannot tell; then from its pipeline, run again."""
-        if not positions_uncertain(record):
-            return block_positions(record, count)
-        kept = kept_positions(item, ready_config(self.config_json), self.timeout)
-        return kept if kept is not None and len(kept) == count else block_positions(record, count)
+        return ShardStep()
 
 
 @dataclass(frozen=True)
@@ -157,6 +129,9 @@ class CountLines:
     rows; the counts go into the shard's marker."""
 
     settings: TemplateSettings
+
+    def configure(self, config: Config) -> Config:
+        return config
 
     def start(self, task: ShardTask) -> ShardStep:
         return _Counter(LineCounts(self.settings.max_line_chars))
@@ -167,7 +142,7 @@ class _Counter(ShardStep):
         self.counts = counts
 
     def record(self, record: ArticleRecord, item: SourceItem) -> ArticleRecord:
-        self.counts.add(site_key(record.url, item.origin), record.text, record.language,
+        self.counts.add(site_of_item(record.url, item.origin), record.text, record.language,
                         removed_at_head(record))
         return record
 
