@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 from lxml import etree
 from trafilatura.utils import load_html
 
 from cleaner import Config, clean
 from cleaner.document import Document
-from cleaner.stages.extract import load_page
+from cleaner.stages.extract import fallback_text, load_page
 from tests.stages.documents import P1, P2, P3, run_stage
 
 BODY = "<body><h1>Budget</h1><p>The council approved the budget on Monday.</p></body>"
@@ -63,3 +64,41 @@ def test_the_stage_keeps_the_article_of_a_page_and_its_title():
     assert (doc.provenance, doc.meta.title) == ("extracted", "Bridge opens")
     text = Document(source="Home\nNews", content_type="text", text="Home\nNews")
     assert run_stage("extract", text) is text  # text is never extracted
+
+
+def test_the_cards_of_a_listing_replace_an_extraction_that_kept_little_of_them():
+    cards = "".join(f"<div class='item'><h2><a href='/s{n}'>Headline of the story number {n}"
+                    f"</a></h2><p>Teaser {n}: what happened, where, and who said it.</p></div>"
+                    for n in range(8))
+    page = (f"<html><body><h1>Latest news</h1><div class='list'>{cards}</div>"
+            "</body></html>")
+    doc = run_stage("extract", Document(source=page, content_type="html", text=page))
+    assert doc.text.splitlines()[:2] == ["Headline of the story number 0",
+                                         "Teaser 0: what happened, where, and who said it."]
+    assert len(doc.text.splitlines()) == 16
+    off = Config.from_dict({"extract": {"cards_fallback": False}})
+    kept = run_stage("extract", Document(source=page, content_type="html", text=page), off)
+    assert "Headline of the story number 7" not in kept.text
+
+
+def test_an_article_with_a_few_related_cards_keeps_its_text():
+    related = "".join(f"<div class='rel'><h3>Related story number {n} about it</h3></div>"
+                      for n in range(4))
+    page = (f"<html><body><article><h1>Bridge opens</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>"
+            f"</article><div>{related}</div></body></html>")
+    doc = run_stage("extract", Document(source=page, content_type="html", text=page))
+    assert doc.text.startswith("Bridge opens")
+
+
+def test_a_declared_article_keeps_its_text_against_cards_unless_they_hold_far_more():
+    cards = "".join(f"<div class='item'><h3>Another story number {n} on the site</h3>"
+                    f"<p>Teaser {n}: what happened, where, and who said it.</p></div>"
+                    for n in range(16))  # 16 x 16 words: four times the article's
+    article = f"{P1}\n{P3}"
+    page = "<html><head>{}</head><body><div class='more'>" + cards + "</div></body></html>"
+    settings = Config().extract
+    for head, kept in (('<meta property="og:type" content="article">', True), ("", False)):
+        tree = lxml.html.fromstring(page.format(head))
+        text = fallback_text(article, "", tree, 1000, settings)
+        assert (text == article) is kept
+        assert text.startswith("Another story number 0") is not kept
