@@ -13,7 +13,7 @@ It reads the tree without changing it, and counts every element's words once.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -128,3 +128,16 @@ def repeated_cards(tree: HtmlElement, min_items: int, min_mean_words: float) -> 
                 best, best_words = group, total
     texts = tuple(text for text in map(_lines, best) if text)
     return Cards(texts, best_words)
+
+
+def share_held(text: str, cards: str) -> float:
+    """The share of `text`'s words (case folded, counted with repeats) that `cards` holds too;
+    1.0 for a text without words.
+
+    >>> share_held("One two three four", "two FOUR five")
+    0.5
+    """
+    words = Counter(text.casefold().split())
+    if not words:
+        return 1.0
+    return sum((words & Counter(cards.casefold().split())).values()) / sum(words.values())

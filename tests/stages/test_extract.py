@@ -102,3 +102,17 @@ def test_a_declared_article_keeps_its_text_against_cards_unless_they_hold_far_mo
         text = fallback_text(article, "", tree, 1000, settings)
         assert (text == article) is kept
         assert text.startswith("Another story number 0") is not kept
+
+
+def test_cards_never_replace_a_long_text_they_leave_out():
+    columns = "".join(f"<div class='col'><h4>Section {n}</h4><ul>"
+                      + "".join(f"<li><a href='/s{n}/{m}'>Topic {n}.{m} of the site</a></li>"
+                                for m in range(8))
+                      + "</ul></div>" for n in range(6))  # a menu's columns: 6 x 42 words
+    tree = lxml.html.fromstring(f"<html><body><div class='menu'>{columns}</div></body></html>")
+    settings = Config().extract
+    long_story = "\n".join([P1, P2, P3] * 4)
+    assert len(long_story.split()) >= settings.cards_keep_words
+    assert fallback_text(long_story, "", tree, 2000, settings) == long_story
+    short = P1  # what a listing's extraction keeps: little, and the cards are the page
+    assert fallback_text(short, "", tree, 2000, settings).startswith("Section 0")
