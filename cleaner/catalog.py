@@ -5,7 +5,8 @@ A rule file is a YAML list of rules. Each rule has a stable `id`, says what it m
 examples it must remove and must keep, which `cleaner rules test` and the test suite run.
 
 `region` narrows where a rule may fire: ``top`` (the first blocks, before the story
-starts), ``end`` (the last blocks), or ``any``. `language` (ISO 639-1) and `site` (a
+starts), ``end`` (the last blocks), ``edges`` (either: anywhere but inside the story), or
+``any``. `language` (ISO 639-1) and `site` (a
 domain) narrow it to documents of that language or site.
 
 Scopes, all matched against one stripped line (block); whole-line scopes see a list item
@@ -81,7 +82,7 @@ class Rule(BaseModel):
     action: Literal["remove", "to_metadata"] = "remove"
     language: str | None = Field(default=None, pattern=r"^[a-z]{2}$")
     site: str | None = None
-    region: Literal["any", "top", "end"] = "any"
+    region: Literal["any", "top", "end", "edges"] = "any"
     aliases: list[str] = []
     examples: Examples
 

@@ -1,7 +1,8 @@
 """Where the story is in a list of blocks: its first and last prose paragraph.
 
 Chrome clusters before the story and after it; rules and heuristics ask which
-region a block is in (``top``: up to the first prose paragraph, ``end``: from the last one).
+region a block is in (``top``: up to the first prose paragraph, ``end``: from the last one,
+``edges``: either of them, outside the story).
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ class Regions:
             return index <= self.first_prose
         if region == "end":
             return index >= self.last_prose
+        if region == "edges":
+            return index <= self.first_prose or index >= self.last_prose
         return True
 
     def prose_share_of(self, index: int) -> float:

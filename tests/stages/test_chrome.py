@@ -128,3 +128,10 @@ def test_on_a_whole_page_a_list_between_two_paragraphs_of_the_story_stays():
     assert record.text.split("\n\n") == story
     bridged_off = Config.from_dict({"chrome": {"story_max_gap_share": 0}})
     assert features[0] not in clean("\n".join(page), content_type="text", config=bridged_off).text
+
+
+def test_a_rule_bound_to_the_edges_fires_outside_the_story_only():
+    # nav.counter is bound to the edges: a pager's digits go, a table's cell stays.
+    record = clean(body("3", P1, "12", P2, P3, "2"), content_type="text")
+    assert record.text == body(P1, "12", P2, P3)
+    assert removed(record) == {"3": "nav.counter", "2": "nav.counter"}
