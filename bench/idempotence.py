@@ -6,7 +6,7 @@ second pass applied and the first lines of the difference. Run from the reposito
 
     .venv/bin/python -m bench.idempotence [--datasets zyte,wcxb] [--show 10] [--config FILE]
 
-`--config`/`--set` clean both passes with another config (a pipeline without `settle`
+`--config`/`--set` clean both passes with another config (a pipeline without `recheck`
 shows what that stage fixes).
 """
 from __future__ import annotations

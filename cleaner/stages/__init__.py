@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 
 DEFAULT_STAGES = ("decode", "extract", "segment", "repair", "language", "provenance",
-                  "metadata", "chrome", "head", "punctuation", "settle", "templates")
+                  "metadata", "chrome", "head", "punctuation", "recheck", "templates")
 
 for _name in DEFAULT_STAGES:
     importlib.import_module(f"{__name__}.{_name}")

@@ -1,4 +1,4 @@
-"""settle: what a second cleaning would find in the cleaned story is found by the first."""
+"""recheck: what a second cleaning would find in the cleaned story is found by the first."""
 
 from __future__ import annotations
 
@@ -26,13 +26,13 @@ def test_a_rule_matches_the_line_punctuation_fixed():
 
 def test_a_dateline_that_chrome_brought_into_the_top_region_moves_to_metadata():
     doc = document(*BYLINE_ROWS, P1, P2, P3)
-    settled = run_stage("settle", doc)
-    assert texts(settled) == ["Dana Whitfield", "-", P1, P2, P3]
-    assert str(settled.meta.date).startswith("2022-03-20")
-    assert [(e.stage, e.rule) for e in settled.edits] == [("metadata", "meta.dateline")]
+    rechecked = run_stage("recheck", doc)
+    assert texts(rechecked) == ["Dana Whitfield", "-", P1, P2, P3]
+    assert str(rechecked.meta.date).startswith("2022-03-20")
+    assert [(e.stage, e.rule) for e in rechecked.edits] == [("metadata", "meta.dateline")]
 
 
-def test_cleaning_the_settled_text_again_changes_nothing():
+def test_cleaning_the_rechecked_text_again_changes_nothing():
     lines = ["Home", "Contact", FORM_ERROR, *BYLINE_ROWS, P1, P2, P3,
              "Forgot password ?", GLUED_NOTE]
     once, again = twice("\n".join(lines))
@@ -40,12 +40,12 @@ def test_cleaning_the_settled_text_again_changes_nothing():
     assert "March 20, 2022" not in once and "Forgot password" not in once
 
 
-def test_a_settled_story_is_left_as_it_is():
+def test_a_clean_story_is_left_as_it_is():
     doc = document(P1, P2, P3)
-    assert run_stage("settle", doc) == doc
+    assert run_stage("recheck", doc) == doc
 
 
-def test_a_pipeline_without_the_judging_stages_settles_nothing():
-    config = Config(stages=("decode", "extract", "segment", "repair", "language", "settle"))
+def test_a_pipeline_without_the_judging_stages_rechecks_nothing():
+    config = Config(stages=("decode", "extract", "segment", "repair", "language", "recheck"))
     doc = document(*BYLINE_ROWS, P1, P2, P3)
-    assert run_stage("settle", doc, config) == doc
+    assert run_stage("recheck", doc, config) == doc

@@ -1,4 +1,4 @@
-"""settle: judge the cleaned story again, as cleaning its text again would, until it stays.
+"""recheck: judge the cleaned story again, as cleaning its text again would, until it stays.
 
 Runs last. Two things make a second cleaning find what the first did not:
 
@@ -12,7 +12,7 @@ So the stages that judge lines (`metadata`, `chrome`, `head`, then `punctuation`
 they left) run again on the cleaned blocks, seen as the second cleaning sees them: as text
 whose provenance is told anew (the story cut of a whole page is already made), until a round
 changes nothing (at most `_MAX_ROUNDS`). Each change is an edit of the stage that made it.
-Only the stages of the configured pipeline run: a pipeline without `chrome` settles without it.
+Only the stages of the configured pipeline run: a pipeline without `chrome` rechecks without it.
 """
 
 from __future__ import annotations
@@ -23,13 +23,13 @@ from cleaner.stages.base import Facet, Stage, register, stage_class
 # The stages that judge lines, in pipeline order, and the one that fixes what they leave.
 _JUDGES = ("metadata", "chrome", "head")
 _FIXES = ("punctuation",)
-# Real text settles in one round or two; the bound only guards against a loop.
+# Real text is stable after one round or two; the bound only guards against a loop.
 _MAX_ROUNDS = 3
 
 
 @register
-class Settle(Stage):
-    name = "settle"
+class Recheck(Stage):
+    name = "recheck"
     requires = frozenset({Facet.BLOCKS, Facet.LANGUAGE})
     # It judges again what these stages judged: they must have run first.
     after = frozenset({Facet.PROVENANCE, Facet.METADATA, Facet.DECHROMED, Facet.HEAD,
