@@ -6,8 +6,8 @@ examples it must remove and must keep, which `cleaner rules test` and the test s
 
 `region` narrows where a rule may fire: ``top`` (the first blocks, before the story
 starts), ``end`` (the last blocks), ``edges`` (either: anywhere but inside the story), or
-``any``. `language` (ISO 639-1) and `site` (a
-domain) narrow it to documents of that language or site.
+``any``. `language` (ISO 639-1) and `site` (a domain) narrow it to documents of that
+language or site.
 
 Scopes, all matched against one stripped line (block); whole-line scopes see a list item
 without its bullet:
