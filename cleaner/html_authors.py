@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import deque
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -27,7 +26,7 @@ from cleaner.html_author_boxes import (
     headline_byline,
     labelled_author,
 )
-from cleaner.json_ld import json_ld_values
+from cleaner.json_ld import json_ld_objects, json_ld_values
 from cleaner.text.names import byline_opener, clean_space, looks_like_person, split_authors
 from cleaner.text.titles import fold
 from cleaner.text.wordlists import wordlist
@@ -255,7 +254,7 @@ def json_ld_authors(tree: HtmlElement) -> str | None:
     'Jane Doe; John Roe'
     """
     for data in json_ld_values(tree, _MAX_JSON_LD_CHARS):
-        objects = _objects(data)
+        objects = json_ld_objects(data)
         by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and o.get("name")}
         for thing in objects:
             if _OTHER_WORKS.intersection(_as_list(thing.get("@type"))):
@@ -264,19 +263,6 @@ def json_ld_authors(tree: HtmlElement) -> str | None:
             if any(names):
                 return "; ".join(n for n in names if n)
     return None
-
-
-def _objects(data: object) -> list[dict]:
-    """Every JSON object in a JSON-LD value, outermost first."""
-    found, pending = [], deque([data])
-    while pending:
-        value = pending.popleft()
-        if isinstance(value, dict):
-            found.append(value)
-            pending.extend(value.values())
-        elif isinstance(value, list):
-            pending.extend(value)
-    return found
 
 
 def _as_list(value: object) -> list:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cleaner.json_ld import json_ld_values
+from cleaner.json_ld import json_ld_objects, json_ld_values
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -45,15 +45,5 @@ def declares_article(tree: HtmlElement) -> bool:
 
 
 def _declared(data: object, key: str) -> list:
-    """Every value of `key` in a JSON-LD value (in @graph and nested objects too)."""
-    found, pending = [], [data]
-    while pending:
-        item = pending.pop()
-        if isinstance(item, dict):
-            value = item.get(key)
-            if isinstance(value, (str, list)):
-                found.append(value)
-            pending.extend(v for k, v in item.items() if k != key)
-        elif isinstance(item, list):
-            pending.extend(item)
-    return found
+    """Every value of `key` that is a string or a list, in a JSON-LD value's objects."""
+    return [o[key] for o in json_ld_objects(data) if isinstance(o.get(key), (str, list))]

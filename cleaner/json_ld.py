@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections import deque
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -36,3 +37,22 @@ def json_ld_values(tree: HtmlElement, max_chars: int) -> Iterator[object]:
             yield json.loads(script)
         except (ValueError, RecursionError):
             continue
+
+
+def json_ld_objects(data: object) -> list[dict]:
+    """Every JSON object in a JSON-LD value (in `@graph`, lists and nested objects),
+    outermost first.
+
+    >>> [o["@type"] for o in json_ld_objects({"@graph": [{"@type": "Article",
+    ...     "author": {"@type": "Person"}}], "@type": "WebPage"})]
+    ['WebPage', 'Article', 'Person']
+    """
+    found, pending = [], deque([data])
+    while pending:
+        value = pending.popleft()
+        if isinstance(value, dict):
+            found.append(value)
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+    return found
