@@ -379,13 +379,15 @@ def page_authors(declared: str | None, tree: HtmlElement, names: tuple[str, ...]
     """
     declared = _with_digits(declared or "", " ".join(_META_AUTHOR(tree)))
     people, outlets = split_authors(declared, names)
-    article, _ = split_authors(json_ld_authors(tree) or "", names)
+    in_json_ld = json_ld_authors(tree)  # read once: it is one of the searches too
+    article, _ = split_authors(in_json_ld or "", names)
     if article and all(map(looks_like_person, article)):
         people = article  # the article's own, its commas read as commas: "Jane Doe, MD"
     people = _shown_unless_declared_shown(people, tree, names) if people else people
     for search in SEARCHES:
         if people:
             break
-        people, more = split_authors(search(tree) or "", names)
+        found = in_json_ld if search is json_ld_authors else search(tree)
+        people, more = split_authors(found or "", names)
         outlets = outlets or more
     return tuple(people), outlets[0] if outlets else None
