@@ -40,11 +40,6 @@ _RELATED, _TEASER = "inserted.related-list", "inserted.teaser"
 _INSERTED = (_REPEATED, _CAPTION, _RELATED, _TEASER)
 _HEURISTICS = (_STORY_SPAN, *_INSERTED)
 _ARTICLE_LIKE = ("good", "neargood")
-_REPEAT_MIN_WORDS = 8
-_REPEAT_MIN_WORDS_EXTRACTED = 25
-_REPEAT_MIN_CHARS = 40
-# A list of links to other stories has several items; one or two unrelated items end lists.
-_RELATED_LIST_MIN_ITEMS = 3
 _RELATED_LIST_REASON = "an item of the list that ends the text, not about the story above it"
 _TEASER_REASON = ("a headline between paragraphs that neither introduces the next one nor "
                   "shares most of its words with the story")
@@ -244,7 +239,7 @@ class Chrome(Stage):
         if cf_class in _ARTICLE_LIKE:
             return len(text)
         if prose:
-            return len(text) // 2
+            return int(len(text) * self.settings.story_prose_weight)
         return -max(len(text), self.settings.story_line_cost)
 
     # -- 3. inserted lines -------------------------------------------------------------
@@ -287,15 +282,16 @@ class Chrome(Stage):
         return verdicts
 
     def _related_list(self, blocks: list[Block], stems: _LazyStems) -> list[int]:
-        """The last items of the bulleted list that ends the text, when at least three in a
-        row there are not about the story above the list: a box of links to other stories,
-        which an extractor writes as "- headline" lines (the list's own first items, about
-        the story, stay)."""
+        """The last items of the bulleted list that ends the text, when at least
+        `related_list_min_items` in a row there are not about the story above the list: a
+        box of links to other stories, which an extractor writes as "- headline" lines (the
+        list's own first items, about the story, stay)."""
         end = len(blocks)
         start = end
         while start > 0 and list_item_text(blocks[start - 1].text) != blocks[start - 1].text:
             start -= 1
-        if end - start < _RELATED_LIST_MIN_ITEMS:
+        min_items = self.settings.related_list_min_items
+        if end - start < min_items:
             return []
         story: set[str] = set()
         for index in range(start):
@@ -304,21 +300,24 @@ class Chrome(Stage):
         first = end
         while first > start and overlap(stems[first - 1], story) < limit:
             first -= 1
-        return list(range(first, end)) if end - first >= _RELATED_LIST_MIN_ITEMS else []
+        return list(range(first, end)) if end - first >= min_items else []
 
     def _repeats(self, blocks: list[Block], whole_page: bool) -> list[int]:
         """Later copies of a paragraph (gallery captions, teasers shown twice). An article
         may repeat a short line on purpose (a meal plan's lines, a refrain), and questions
         (an interview asks each guest the same), so in extractor output only long
         paragraphs count."""
-        min_words = _REPEAT_MIN_WORDS if whole_page else _REPEAT_MIN_WORDS_EXTRACTED
+        settings = self.settings
+        min_chars = settings.repeat_min_chars
+        min_words = (settings.repeat_min_words if whole_page
+                     else settings.repeat_min_words_extracted)
         seen: set[str] = set()
         repeats = []
         for index, block in enumerate(blocks):
             text = block.text
             if text in seen:
                 repeats.append(index)
-            elif (len(text) >= _REPEAT_MIN_CHARS and len(words(text)) >= min_words
+            elif (len(text) >= min_chars and len(words(text)) >= min_words
                   and not text.rstrip("\"'”’»)").endswith("?")):
                 seen.add(text)
         return repeats

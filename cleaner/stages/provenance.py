@@ -12,27 +12,29 @@ from __future__ import annotations
 
 from cleaner.document import Block, Document
 from cleaner.stages.base import Facet, Stage, register
+from cleaner.stages.chrome_settings import ChromeSettings
 from cleaner.text.shape import continues_above
 from cleaner.text.words import words
 
-_MENU_ITEM_MAX_WORDS = 3
-_MENU_ITEM_MAX_CHARS = 60  # longer lines are not three words: skip counting them
-_EDGE_SHARE = 5  # the edges are the first and the last fifth of the lines
 _CHROME_SCOPES = ("line", "prefix", "tail")
+_DEFAULTS = ChromeSettings()
 
 
-def menu_lines(blocks: tuple[Block, ...]) -> int:
-    """Lines short enough to be menu items, with letters (code and tables have lines of
-    "|", "," or a number), and not a piece of a sentence broken over lines
-    (a link or a code word on a line of its own, which the next line continues)."""
+def menu_lines(blocks: tuple[Block, ...], settings: ChromeSettings = _DEFAULTS) -> int:
+    """Lines short enough to be menu items (`settings.page_menu_item_max_*`), with letters
+    (code and tables have lines of "|", "," or a number), and not a piece of a sentence
+    broken over lines (a link or a code word on a line of its own, which the next line
+    continues)."""
     texts = [b.text for b in blocks]
-    return sum(_is_menu_item(text) and not continues_above(text) and not continues_above(after)
-               for text, after in zip(texts, texts[1:] + [""]))
+    max_chars, max_words = settings.page_menu_item_max_chars, settings.page_menu_item_max_words
+    return sum(_is_menu_item(text, max_chars, max_words) and not continues_above(text)
+               and not continues_above(after) for text, after in zip(texts, texts[1:] + [""]))
 
 
-def _is_menu_item(text: str) -> bool:
-    return (len(text) <= _MENU_ITEM_MAX_CHARS and any(ch.isalpha() for ch in text)
-            and len(words(text)) <= _MENU_ITEM_MAX_WORDS)
+def _is_menu_item(text: str, max_chars: int, max_words: int) -> bool:
+    # The characters first: a longer line is not counted, and its words need no counting.
+    return (len(text) <= max_chars and any(ch.isalpha() for ch in text)
+            and len(words(text)) <= max_words)
 
 
 @register
@@ -50,16 +52,17 @@ class Provenance(Stage):
 
     def is_whole_page(self, doc: Document) -> bool:
         settings, blocks = self.config.chrome, doc.blocks
-        menus = menu_lines(blocks)
+        menus = menu_lines(blocks, settings)
         if menus < settings.page_min_menu_lines or menus < settings.page_min_menu_share * len(blocks):
             return False
         return self.edge_chrome(doc) >= settings.page_min_edge_chrome
 
     def edge_chrome(self, doc: Document) -> int:
         """Distinct chrome rules that remove whole lines (with letters: code and tables
-        have lines of "|" or ",") among the first and last fifth of the lines."""
+        have lines of "|" or ",") among the first and the last 1/`page_edge_parts` (a
+        fifth) of the lines."""
         blocks, language = doc.blocks, doc.meta.language
-        edge = max(1, len(blocks) // _EDGE_SHARE)
+        edge = max(1, len(blocks) // self.config.chrome.page_edge_parts)
         ends = blocks[:edge] + blocks[max(edge, len(blocks) - edge):]
         found = set()
         for block in ends:

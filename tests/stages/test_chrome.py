@@ -82,6 +82,25 @@ def test_two_unrelated_items_ending_a_list_are_kept():
     assert record.text == body(P1, P2, P3, *RELATED[:2])
 
 
+def _inserted_with(**chrome: object) -> Config:
+    return Config.from_dict({**INSERTED.model_dump(mode="json"), "chrome": chrome})
+
+
+def test_how_many_unrelated_items_make_a_list_of_other_stories_is_a_setting():
+    config = _inserted_with(related_list_min_items=2)
+    record = clean(body(P1, P2, P3, *RELATED[:2]), content_type="text", config=config)
+    assert record.text == body(P1, P2, P3)
+
+
+def test_how_long_a_repeated_paragraph_must_be_is_a_setting():
+    text = body(P1, P2, P1, P3)  # P1 has 21 words: under the 25 of extractor output
+    assert clean(text, content_type="text", config=INSERTED).text == text
+    config = _inserted_with(repeat_min_words_extracted=20)
+    record = clean(text, content_type="text", config=config)
+    assert record.text == body(P1, P2, P3)
+    assert removed(record) == {P1: "inserted.repeated-paragraph"}
+
+
 def test_subheadings_that_look_unrelated_stay():
     for line in ("Frequently Asked Questions Before You Begin", "3. Community building",
                  "Local service, national reach", "Which role is right for you after all?"):

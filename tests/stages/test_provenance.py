@@ -27,6 +27,12 @@ def test_a_page_with_menus_at_both_edges_is_a_whole_page():
     assert provenance_of(MENU[:12] + STORY + MENU[12:]) == "page"
 
 
+def test_what_a_menu_line_is_is_a_setting():
+    # 16 of the 22 menu lines are one word: under `page_min_menu_lines` (20) with that bound.
+    config = Config.from_dict({"chrome": {"page_menu_item_max_words": 1}})
+    assert provenance_of(MENU[:12] + STORY + MENU[12:], config) == "unknown"
+
+
 def test_an_article_is_not_a_whole_page():
     assert provenance_of(["Bus network grows", *STORY]) == "unknown"
 
