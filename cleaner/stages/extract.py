@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING, Literal
-
-from pydantic import Field
+from typing import TYPE_CHECKING
 
 from cleaner.document import Document
 from cleaner.errors import InputError
 from cleaner.html_cards import repeated_cards, share_held
 from cleaner.html_declared import declares_article, json_ld_article_body
-from cleaner.settings import LimitsSettings, Settings
+from cleaner.settings import LimitsSettings
 from cleaner.stages.base import Facet, Stage, register
+from cleaner.stages.extract_settings import ExtractSettings
 from cleaner.text.utf8 import utf8
 from cleaner.text.words import stoplist_name
 
@@ -62,10 +61,14 @@ _RAW_TEXT_END = {name: re.compile(f"</{name}", re.IGNORECASE | re.ASCII) for nam
                  ("script", "style", "iframe", "noembed", "noframes", "xmp", "textarea", "title")}
 
 
+# Compiled patterns, one per `limits` value: a process uses one config or a few.
 @functools.lru_cache(maxsize=4)
 def _plain_markup(max_attributes: int) -> re.Pattern[str]:
     """Up to 256 runs of text and tags that need no closer look: not a comment, not a raw
-    text element, at most `max_attributes` attributes. It stops before anything else."""
+    text element, at most `max_attributes` attributes. It stops before anything else.
+
+    The 256 bounds what one match holds for backtracking (its state grows with the runs
+    it repeats), not what is read: `crowded_tag` goes on where a match ends."""
     raw = "|".join((*_RAW_TEXT_END, "plaintext"))
     return re.compile(
         rf"(?:[^<]+|<(?![A-Za-z!?/])|<(?:/|(?!(?i:{raw})(?:[\t\n\f\r />]|\Z)))"
@@ -159,7 +162,7 @@ def check_markup(html: str, limits: LimitsSettings) -> None:
                          f"{limits.max_html_attributes:,} attributes (limits.max_html_attributes)")
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=4)  # as `_plain_markup`: one per `limits` value
 def _deeper_than(levels: int) -> etree.XPath:
     from lxml import etree
 
@@ -210,11 +213,11 @@ def load_page(html: str) -> HtmlElement | None:
     if (data is None or len(data.translate(None, _XML_INVALID_BYTES)) != len(data)
             or any(noncharacter in data for noncharacter in _XML_NONCHARACTERS)):
         return load_html(html)
-    beginning = html[:50].lower()
+    beginning = html[:50].lower()  # as `load_html`: where a doctype would stand
     if "doctype" in beginning:  # libxml2 trips on a doctype with a slash
         first_line, _, rest = html.partition("\n")
         html = DOCTYPE_TAG.sub("", first_line, count=1) + "\n" + rest
-    for line in html[:4096].splitlines()[:4]:  # a self-closing <html/> near the top
+    for line in html[:4096].splitlines()[:4]:  # as `load_html`: a self-closing <html/> on top
         if "<html" in line and line.endswith("/>"):
             html = FAULTY_HTML.sub(r"\1>", html, count=1)
             break
@@ -316,7 +319,7 @@ def extract_with_justext(html: str) -> str:
     import justext
     from lxml import etree
 
-    declared = _HTML_LANG.search(html[:5000])
+    declared = _HTML_LANG.search(html[:5000])  # the <html> tag opens the page: no full scan
     name = stoplist_name(declared.group(1).lower() if declared else "en") or "English"
     try:
         paragraphs = justext.justext(html.encode("utf-8"), justext.get_stoplist(name),
@@ -324,52 +327,6 @@ def extract_with_justext(html: str) -> str:
     except etree.ParserError:  # "Document is empty": no element, so no paragraph either
         return ""
     return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
-
-
-class ExtractSettings(Settings):
-    include_tables: bool = True
-    favor: Literal["balanced", "precision", "recall"] = "balanced"
-    # trafilatura's standard mode, which compares its result with readability's and
-    # justext's: on the tune half of WCXB dev (`python -m bench.extraction`, word F1)
-    # standard 0.837, fast 0.805, favor recall 0.816, favor precision 0.777; fast mode lost
-    # whole articles (forums 0.540 vs 0.706). Standard mode costs about 30% more time.
-    fast: bool = False
-    justext_fallback: bool = True
-    # The page's own JSON-LD articleBody replaces trafilatura's text when that kept less
-    # than this share of its words (tune half: 14 of 719 pages declare a body of 100 words
-    # or more; on the one under 0.5, word F1 0.39 -> 0.99; none lost).
-    json_ld_fallback: bool = True
-    json_ld_min_words: int = Field(100, ge=1)
-    json_ld_min_share: float = Field(0.5, ge=0.0, le=1.0)
-    # The page's largest run of look-alike siblings (`cleaner.html_cards`: items of a
-    # listing, sections of a service page) replaces trafilatura's text when it holds at
-    # least `cards_min_words` words and `cards_min_ratio` times as many as trafilatura
-    # kept; items average `cards_min_mean_words` words (menus hold one or two). Tune half
-    # of WCXB dev, word F1 of the extraction: +0.017 overall; listing +0.088, collection
-    # +0.072, service +0.033, forum +0.029, product +0.004, article -0.001. Every grid
-    # point (3 to 6 items, 4 to 10 words, ratio 1.25 to 2) gains +0.013 to +0.018.
-    cards_fallback: bool = True
-    cards_min_items: int = Field(4, ge=2)
-    cards_min_mean_words: float = Field(8.0, ge=0.0)
-    cards_min_words: int = Field(30, ge=1)
-    cards_min_ratio: float = Field(1.5, ge=0.0)
-    # On a page that declares itself an article (og:type, JSON-LD @type) trafilatura's
-    # text stands unless the cards hold this many times its words: on the Zyte news pages,
-    # the 1.5 ratio swapped 13 whole articles for their page's related links, comments or
-    # wrappers (word F1 -0.034). Tune half: ratios 3, 5, 10 and never gain +0.015,
-    # +0.014, +0.013, +0.011 (1.5: +0.018); Zyte loses -0.019, -0.013, -0.005, -0.005.
-    cards_min_ratio_article: float = Field(10.0, ge=0.0)
-    # Cards never replace a text of `cards_keep_words` words or more of which they hold under
-    # `cards_min_held` (its words found in theirs): trafilatura found that text elsewhere on
-    # the page, and the cards are then a menu's columns or a shop's grid beside it. Tune
-    # half, word F1 of the extraction on the 77 pages where cards qualify: mean over the
-    # half +0.0177 -> +0.0196 for any share from 0.3 to 0.5 with 200 to 500 words (2 pages
-    # kept, none lost); 100 words catches 5 pages at 0.3 (+0.0195) and 7 at 0.4 (+0.0178);
-    # 50 words loses at every share from 0.2 to 0.6 (+0.0116 to +0.0164). The share is the
-    # middle of the gap between the pages kept (0.20, 0.26) and the nearest that gains from
-    # its cards (0.51, which falls under 0.5 in the pipeline's own extraction).
-    cards_keep_words: int = Field(200, ge=0)
-    cards_min_held: float = Field(0.4, ge=0.0, le=1.0)
 
 
 @register
@@ -394,7 +351,7 @@ class Extract(Stage):
             text = extract_with_justext(html) if settings.justext_fallback else ""
             page_words = None
         description = found["description"]
-        if description and description[:80] in text:
+        if description and description[:settings.description_in_text_chars] in text:
             found["description"] = None  # the standfirst is already the first paragraph
         return doc.evolve(text=text, meta=doc.meta.merge(**found), provenance="extracted",
                           page_words=page_words)

@@ -116,3 +116,14 @@ def test_cards_never_replace_a_long_text_they_leave_out():
     assert fallback_text(long_story, "", tree, 2000, settings) == long_story
     short = P1  # what a listing's extraction keeps: little, and the cards are the page
     assert fallback_text(short, "", tree, 2000, settings).startswith("Section 0")
+
+
+def test_a_description_that_opens_the_text_is_dropped_as_set():
+    # The description's first 80 characters (`description_in_text_chars`) are the text's
+    # first paragraph: the standfirst, not a field of its own; its end differs.
+    description = P1[:100] + " and more."
+    page = (f'<html><head><title>Talks</title><meta name="description" content="{description}">'
+            f"</head><body><article><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>")
+    assert clean(page, content_type="html").description is None
+    config = Config.from_dict({"extract": {"description_in_text_chars": 200}})
+    assert clean(page, content_type="html", config=config).description == description
