@@ -73,7 +73,7 @@ def _word_ngrams(word: str, spaced: bool, table: object) -> tuple[str, ...]:
     return tuple(result)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=65536)  # one per character seen: the alphabets of the texts
 def _script_class(ch: str) -> int:
     """1 for what `cleaning_text` counts as Latin, 2 as not Latin, 0 for neither."""
     if "A" <= ch <= "z":

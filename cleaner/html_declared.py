@@ -15,6 +15,8 @@ from cleaner.json_ld import json_ld_objects, json_ld_values
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
+# A JSON-LD script longer than this is skipped unread: real ones are a few kB, an
+# articleBody included, and parsing a built one of many MB would cost more than the page.
 _MAX_JSON_LD_CHARS = 2_000_000
 
 

@@ -40,6 +40,8 @@ class Pipeline:
         return doc
 
 
+# Built pipelines by config: a process cleans with one config or a few (tests and benches
+# try more), and each holds its catalog, so only a few are kept.
 @functools.lru_cache(maxsize=8)
 def _pipeline_for(key: str) -> Pipeline:
     return Pipeline(Config.model_validate_json(key))

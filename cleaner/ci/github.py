@@ -15,6 +15,7 @@ from pathlib import Path
 from cleaner.ci.golden import CaseResult
 from cleaner.ci.report import Row
 
+# A line quoted in an annotation is cut here: enough to recognize it in one line of output.
 _MAX_QUOTED = 120
 
 

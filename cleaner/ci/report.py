@@ -19,6 +19,7 @@ from cleaner.catalog import METADATA_FIELDS
 from cleaner.ci.trace import Trace
 from cleaner.record import Edit
 
+# Unchanged lines shown around a change, as `diff -u` shows by default.
 CONTEXT_LINES = 3
 _WORDS = re.compile(r"\w+")
 

@@ -78,6 +78,8 @@ def ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text))
 
 
+# Several stages ask about the same lines (and recheck asks again): the answers for the
+# last lines seen, bounded so that a long batch does not grow the memo.
 @functools.lru_cache(maxsize=16384)
 def is_prose(text: str, language: str | None = None,
              settings: ShapeSettings = _DEFAULTS) -> bool:

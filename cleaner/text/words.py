@@ -48,7 +48,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=64)  # one per language asked: documents use one or two
 def stoplist(language: str | None) -> frozenset[str]:
     """justext's stoplist for an ISO 639-1 code; empty when justext has none (the names of
     its stoplists are in `rules/words/stoplists.yaml`).
@@ -120,6 +120,7 @@ def overlap(text_stems: frozenset[str], story: frozenset[str] | set[str],
     return len(shared_stems(text_stems, story, settings)) / len(text_stems)
 
 
+# As `shape.is_prose`: the stems of the last lines seen, which several stages ask for.
 @functools.lru_cache(maxsize=16384)
 def content_stems(text: str, language: str | None,
                   settings: StemSettings = _DEFAULTS) -> frozenset[str]:

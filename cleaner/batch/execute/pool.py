@@ -27,7 +27,9 @@ import time
 PRELOAD = ["cleaner.batch.execute.warm"]
 # The pid of the process whose forkserver this is, for the forkserver to watch.
 MAIN_PID_VARIABLE = "CLEANER_BATCH_MAIN_PID"
-_PR_SET_PDEATHSIG = 1
+_PR_SET_PDEATHSIG = 1  # prctl's option number (linux/prctl.h)
+# How often a worker without that option checks that its parent lives: an orphan dies
+# within half a second, and a check is one system call.
 _WATCH_SECONDS = 0.5
 
 

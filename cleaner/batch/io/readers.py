@@ -25,6 +25,7 @@ READ_ERRORS = (OSError, EOFError, zlib.error)
 # The most one document (a file, or a JSONL line) may take in memory. clean() refuses far
 # less (limits.max_input_bytes), but reading comes first: a 10 GB line must not be loaded.
 MAX_DOCUMENT_BYTES = 256 * 2**20
+# What is held at a time while reading past such a line: memory, not a limit on input.
 _SKIP_CHUNK = 2**20
 
 

@@ -37,6 +37,8 @@ from cleaner.batch.io.warc import WarcSlice, plan_warc
 Item = SourceItem | ErrorRow | None  # None: a blank JSONL line, which is no document
 
 _UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
+# The input's name kept in a shard's name (its end, the most telling part): a readable
+# name within file systems' 255-byte limit; the digest after it keeps names unique.
 _SLUG_CHARS = 60
 
 
