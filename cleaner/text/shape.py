@@ -40,6 +40,11 @@ class ShapeSettings(Settings):
     # A headline has at least this many words (at most the caller's `max_words`): one or two
     # are a label or a menu item ("Sport", "Read more").
     headline_min_words: int = Field(3, ge=1)
+    # Headline Title Case (`is_title_case`): every word of this many letters or more is
+    # capitalized, and there are at least `title_case_min_long_words` of them; shorter words
+    # ("a", "of", "and", "the") are lowercase in titles too.
+    title_case_min_letters: int = Field(4, ge=1)
+    title_case_min_long_words: int = Field(2, ge=1)
 
 
 _DEFAULTS = ShapeSettings()
@@ -95,7 +100,7 @@ def is_prose(text: str, language: str | None = None,
     n_words = len(words(text))
     return n_words >= settings.prose_min_words_unpunctuated or (
         n_words >= settings.prose_min_words and ends_sentence(text)
-        and not is_title_case_question(text))
+        and not is_title_case_question(text, settings))
 
 
 def is_headline_like(text: str, max_words: int, settings: ShapeSettings = _DEFAULTS) -> bool:
@@ -116,7 +121,7 @@ def is_headline_like(text: str, max_words: int, settings: ShapeSettings = _DEFAU
     tokens = words(text)
     first = text.lstrip(_OPENING_QUOTES)[:1]
     return (settings.headline_min_words <= len(tokens) <= max_words
-            and (not _CLAUSE_END.search(text) or is_title_case_question(text))
+            and (not _CLAUSE_END.search(text) or is_title_case_question(text, settings))
             and (first.isupper() or first.isdigit())
             and tokens[-1].lower() not in _trailing_function_words()
             and not _NOT_IN_HEADLINES.search(text))
@@ -128,7 +133,7 @@ def _trailing_function_words() -> frozenset[str]:
     return words_of("function_words", "trailing")
 
 
-def is_title_case_question(text: str) -> bool:
+def is_title_case_question(text: str, settings: ShapeSettings = _DEFAULTS) -> bool:
     """A question or exclamation written in headline Title Case, as headlines are and
     sentences are not: every word of four letters or more is capitalized.
 
@@ -137,19 +142,24 @@ def is_title_case_question(text: str) -> bool:
     >>> is_title_case_question("Remember New Jersey’s epic quest to find a state slogan?")
     False
     """
-    return text.rstrip(_CLOSING_QUOTES).endswith(("?", "!")) and is_title_case(text)
+    return text.rstrip(_CLOSING_QUOTES).endswith(("?", "!")) and is_title_case(text, settings)
 
 
-def is_title_case(text: str) -> bool:
-    """Headline Title Case: every word of four letters or more is capitalized (two at least).
+def is_title_case(text: str, settings: ShapeSettings = _DEFAULTS) -> bool:
+    """Headline Title Case: every word of four letters or more is capitalized (two at least;
+    `settings.title_case_min_*`).
 
     >>> is_title_case("Common Implementation Challenges and How To Overcome Them")
     True
     >>> is_title_case("After Russian forces pull back, a shattered town breathes")
     False
+    >>> is_title_case("Floods Hit the Coast"), is_title_case("Floods Hit the Coast",
+    ...     ShapeSettings(title_case_min_long_words=3))
+    (True, False)
     """
-    long_words = [w for w in words(text) if len(w) >= 4]
-    return len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
+    long_words = [w for w in words(text) if len(w) >= settings.title_case_min_letters]
+    return (len(long_words) >= settings.title_case_min_long_words
+            and all(w[0].isupper() for w in long_words))
 
 
 def is_name_phrase(text: str, max_words: int) -> bool:
