@@ -2,20 +2,22 @@
 registered when the package is imported, so a config can name it and `Config` has its
 section, without editing another module.
 
-The module is written into the package for one fresh interpreter (the registry and `Config`
-of this one are assembled already) and removed after it, its bytecode never written.
+The module is written into a copy of the package, which one fresh interpreter imports (the
+registry and `Config` of this one are assembled already): the source tree is never written,
+so no other process sees the stage.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
-import cleaner.stages
+import cleaner.rules
 
 STAGE = textwrap.dedent('''
     """newcomer: append the `[newcomer] mark` to every paragraph."""
@@ -45,32 +47,40 @@ STAGE = textwrap.dedent('''
 USE = textwrap.dedent('''
     import json
 
+    import cleaner
     from cleaner import Config, clean
     from cleaner.stages import DEFAULT_STAGES
 
     config = Config.from_dict({"stages": [*DEFAULT_STAGES, "newcomer"],
                                "newcomer": {"mark": " [new]"}})
     text = "The council approved the new budget on Monday after a long debate."
-    print(json.dumps({"default": Config().newcomer.mark,
+    print(json.dumps({"package": cleaner.__file__, "default": Config().newcomer.mark,
                       "default_text": clean(text, content_type="text").text,
                       "text": clean(text, content_type="text", config=config).text}))
 ''')
 
 
+def copy_of_the_package(root: Path) -> Path:
+    """`cleaner` (with its rules, which an editable install maps from `rules/`) under `root`."""
+    package = root / "cleaner"
+    shutil.copytree(Path(cleaner.__file__).parent, package,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    if not (package / "rules").is_dir():
+        shutil.copytree(Path(cleaner.rules.__file__).parent, package / "rules",
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    return package
+
+
 def test_a_module_placed_in_the_package_is_a_stage_a_config_can_name(tmp_path):
-    package = Path(cleaner.stages.__file__).parent
-    module = package / f"newcomer_{os.getpid()}.py"
-    module.write_text(STAGE, encoding="utf-8")
-    try:
-        out = subprocess.run([sys.executable, "-c", USE], capture_output=True, text=True,
-                             check=False, cwd=tmp_path,
-                             env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
-    finally:
-        module.unlink()
+    package = copy_of_the_package(tmp_path / "site")
+    (package / "stages" / "newcomer.py").write_text(STAGE, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "site"), "PYTHONDONTWRITEBYTECODE": "1"}
+    out = subprocess.run([sys.executable, "-c", USE], capture_output=True, text=True,
+                         check=False, cwd=tmp_path, env=env)
     assert out.returncode == 0, out.stderr
     found = json.loads(out.stdout)
+    assert Path(found["package"]).parent == package  # the copy, not the source tree
     assert found["default"] == " (seen)"  # its section, with its defaults, is in Config
     sentence = "The council approved the new budget on Monday after a long debate."
     assert found["default_text"] == sentence  # the default pipeline does not run it
     assert found["text"] == sentence + " [new]"
-    assert not module.exists()
