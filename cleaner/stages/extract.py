@@ -249,8 +249,6 @@ def extract_with_trafilatura(html: str, url: str | None, settings: ExtractSettin
     as many words as trafilatura kept, the cards are the text, unless trafilatura kept a
     text of `settings.cards_keep_words` words or more that the cards mostly leave out.
     """
-    import trafilatura
-
     from cleaner.html_metadata import page_metadata
     from cleaner.html_text import unwrap_source_lines
 
@@ -261,13 +259,33 @@ def extract_with_trafilatura(html: str, url: str | None, settings: ExtractSettin
     found["page_words"] = visible_words(tree)
     declared = json_ld_article_body(tree) if settings.json_ld_fallback else ""
     unwrap_source_lines(tree)  # a newline in a paragraph's source is a space, not a break
-    result = trafilatura.bare_extraction(  # on a copy of the tree: it stays whole
-        tree, url=url, include_comments=False, include_tables=settings.include_tables,
-        favor_precision=settings.favor == "precision", favor_recall=settings.favor == "recall",
-        fast=settings.fast, with_metadata=False, deduplicate=False)
-    text = (result.text or "") if result is not None else ""
+    text = trafilatura_text(tree, url, found["page_words"], settings)
     text = fallback_text(text, declared, tree, found["page_words"], settings)
     return {"text": text if text.strip() else "", **found}
+
+
+def trafilatura_text(tree: HtmlElement, url: str | None, page_words: int,
+                     settings: ExtractSettings) -> str:
+    """trafilatura's main text of `tree`: its fast mode's, unless that kept less than
+    `settings.fast_first_min_share` of the page's visible words, when its standard mode
+    (which compares its own text with readability's and justext's) has the last word."""
+    import trafilatura
+
+    def run(fast: bool) -> str:
+        result = trafilatura.bare_extraction(  # on a copy of the tree: it stays whole
+            tree, url=url, include_comments=False, include_tables=settings.include_tables,
+            favor_precision=settings.favor == "precision",
+            favor_recall=settings.favor == "recall",
+            fast=fast, with_metadata=False, deduplicate=False)
+        return (result.text or "") if result is not None else ""
+
+    if settings.fast:
+        return run(True)
+    if settings.fast_first_min_share > 0:
+        text = run(True)
+        if text.strip() and len(text.split()) >= settings.fast_first_min_share * page_words:
+            return text
+    return run(False)
 
 
 def fallback_text(text: str, declared: str, tree: HtmlElement, page_words: int,

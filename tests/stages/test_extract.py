@@ -127,3 +127,48 @@ def test_a_description_that_opens_the_text_is_dropped_as_set():
     assert clean(page, content_type="html").description is None
     config = Config.from_dict({"extract": {"description_in_text_chars": 200}})
     assert clean(page, content_type="html", config=config).description == description
+
+
+class _Extraction:
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+@pytest.mark.parametrize(("fast_words", "share", "modes", "kept"), [
+    (30, 0.2, [True], "fast"),  # 30 of 100 visible words: the fast text stands
+    (10, 0.2, [True, False], "standard"),  # 10 of 100: the standard mode decides
+    (0, 0.2, [True, False], "standard"),  # nothing found fast: the standard mode's rescue
+    (30, 0.0, [False], "standard"),  # 0: the standard mode only
+])
+def test_the_fast_mode_runs_first_and_the_standard_one_when_it_kept_little(
+        monkeypatch, fast_words, share, modes, kept):
+    import trafilatura
+
+    from cleaner.stages.extract import trafilatura_text
+    from cleaner.stages.extract_settings import ExtractSettings
+
+    runs = []
+
+    def fake(tree, *, fast, **options):
+        runs.append(fast)
+        return _Extraction(" ".join(["fast"] * fast_words) if fast else "standard words")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", fake)
+    settings = ExtractSettings(fast_first_min_share=share)
+    text = trafilatura_text(lxml.html.fromstring("<p>x</p>"), None, 100, settings)
+    assert runs == modes
+    assert text.split()[0] == kept
+
+
+def test_fast_mode_alone_never_runs_the_standard_one(monkeypatch):
+    import trafilatura
+
+    from cleaner.stages.extract import trafilatura_text
+    from cleaner.stages.extract_settings import ExtractSettings
+
+    runs = []
+    monkeypatch.setattr(trafilatura, "bare_extraction",
+                        lambda tree, *, fast, **options: runs.append(fast) or _Extraction(""))
+    assert trafilatura_text(lxml.html.fromstring("<p>x</p>"), None, 100,
+                            ExtractSettings(fast=True)) == ""
+    assert runs == [True]
