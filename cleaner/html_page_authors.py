@@ -1,0 +1,65 @@
+"""The record's authors from a page's markup: which of the names its meta tags, its JSON-LD
+and the searches of `cleaner.html_authors` find is the page's author.
+
+Measured by `bench/metadata.py` (WCXB dev, tune half; pages with a gold author).
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from cleaner.html_authors import (
+    SEARCHES,
+    _with_digits,
+    json_ld_authors,
+    visible_byline,
+)
+from cleaner.text.names import looks_like_person, split_authors
+from cleaner.text.titles import fold
+
+_META_AUTHOR = etree.XPath('//meta[@name="author"]/@content')
+def _shown_unless_declared_shown(people: list[str], tree: HtmlElement,
+                                 names: tuple[str, ...]) -> list[str]:
+    """The persons of the page's visible byline instead of the declared ones when the page
+    shows none of the declared names: what the readers see is the byline (a template's
+    meta tag may name the site's owner or the last editor).
+
+    >>> import lxml.html
+    >>> _shown_unless_declared_shown(["Jane Doe"], lxml.html.fromstring('<html><body><h1>'
+    ...     'Rain</h1><p>By John Roe</p></body></html>'), ())
+    ['John Roe']
+    """
+    shown, _ = split_authors(visible_byline(tree) or "", names)
+    if not shown or shown == people:
+        return people
+    if all(fold(name) in names for name in people):
+        return shown  # the declared "author" is the site's own name ("One Tree Planted")
+    body = tree.find(".//body")
+    text = " ".join(body.itertext()).casefold() if body is not None else ""
+    return people if any(name.casefold() in text for name in people) else shown
+
+
+def page_authors(declared: str | None, tree: HtmlElement, names: tuple[str, ...],
+                 ) -> tuple[tuple[str, ...], str | None]:
+    """(authors, the first organisation named as an author): the persons the JSON-LD
+    article names, when all its names look like persons (its list is the article's own, and
+    its commas stay commas: "Jane Doe, MD, RD" is one name and two degrees, where the meta
+    tags' merged list reads three names); else the declared authors; when they name no
+    person, the first of `SEARCHES` that finds one. A visible byline beats declared names
+    the page does not show.
+    """
+    declared = _with_digits(declared or "", " ".join(_META_AUTHOR(tree)))
+    people, outlets = split_authors(declared, names)
+    in_json_ld = json_ld_authors(tree)  # read once: it is one of the searches too
+    article, _ = split_authors(in_json_ld or "", names)
+    if article and all(map(looks_like_person, article)):
+        people = article  # the article's own, its commas read as commas: "Jane Doe, MD"
+    people = _shown_unless_declared_shown(people, tree, names) if people else people
+    for search in SEARCHES:
+        if people:
+            break
+        found = in_json_ld if search is json_ld_authors else search(tree)
+        people, more = split_authors(found or "", names)
+        outlets = outlets or more
+    return tuple(people), outlets[0] if outlets else None
