@@ -25,6 +25,7 @@ from cleaner.html_author_boxes import (
     description_byline,
     headline_byline,
     labelled_author,
+    starter_label,
 )
 from cleaner.json_ld import json_ld_objects, json_ld_values
 from cleaner.text.names import byline_opener, clean_space, looks_like_person, split_authors
@@ -340,5 +341,6 @@ def author_link(tree: HtmlElement) -> str | None:
 
 # Where authors are looked for when the meta tags declare no person, in turn (read by
 # `cleaner.html_page_authors`).
-SEARCHES = (labelled_author, json_ld_authors, microdata_authors, aria_author, byline_search,
-            visible_byline, description_byline, author_link, author_box, headline_byline)
+SEARCHES = (labelled_author, json_ld_authors, starter_label, microdata_authors, aria_author,
+            byline_search, visible_byline, description_byline, author_link, author_box,
+            headline_byline)

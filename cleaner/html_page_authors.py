@@ -17,6 +17,7 @@ from cleaner.html_authors import (
 )
 from cleaner.text.names import looks_like_person, split_authors
 from cleaner.text.titles import fold
+from cleaner.text.wordlists import words_of
 
 _META_AUTHOR = etree.XPath('//meta[@name="author"]/@content')
 def _shown_unless_declared_shown(people: list[str], tree: HtmlElement,
@@ -46,8 +47,9 @@ def page_authors(declared: str | None, tree: HtmlElement, names: tuple[str, ...]
     article names, when all its names look like persons (its list is the article's own, and
     its commas stay commas: "Jane Doe, MD, RD" is one name and two degrees, where the meta
     tags' merged list reads three names); else the declared authors; when they name no
-    person, the first of `SEARCHES` that finds one. A visible byline beats declared names
-    the page does not show.
+    person, the first of `SEARCHES` that finds one; when none does, the first collective
+    byline found ("Acme Editorial Team", `is_collective`). A visible byline beats declared
+    names the page does not show.
     """
     declared = _with_digits(declared or "", " ".join(_META_AUTHOR(tree)))
     people, outlets = split_authors(declared, names)
@@ -61,5 +63,19 @@ def page_authors(declared: str | None, tree: HtmlElement, names: tuple[str, ...]
             break
         found = in_json_ld if search is json_ld_authors else search(tree)
         people, more = split_authors(found or "", names)
-        outlets = outlets or more
-    return tuple(people), outlets[0] if outlets else None
+        outlets += [outlet for outlet in more if outlet not in outlets]
+    if not people:
+        people = [next(filter(is_collective, outlets), "")] if outlets else []
+    return tuple(p for p in people if p), outlets[0] if outlets else None
+
+
+def is_collective(name: str) -> bool:
+    """True for a byline that names a group of writers, not an outlet: its last word is
+    one of `collectives` in `rules/words/names.yaml` ("Acme Editorial Team", "Metro
+    Desk"). Such a byline is the author when the page names no person.
+
+    >>> is_collective("The Acme Team"), is_collective("Acme Media"), is_collective("team")
+    (True, False, True)
+    """
+    words = name.split()
+    return bool(words) and words[-1].casefold() in words_of("names", "collectives")
