@@ -12,6 +12,7 @@ from lxml.html import HtmlElement
 from cleaner.html_authors import (
     SEARCHES,
     _with_digits,
+    byline_search,
     json_ld_authors,
     visible_byline,
 )
@@ -24,21 +25,30 @@ def _shown_unless_declared_shown(people: list[str], tree: HtmlElement,
                                  names: tuple[str, ...]) -> list[str]:
     """The persons of the page's visible byline instead of the declared ones when the page
     shows none of the declared names: what the readers see is the byline (a template's
-    meta tag may name the site's owner or the last editor).
+    meta tag may name the site's owner or the last editor). With no visible byline, the
+    persons of trafilatura's byline search (`byline_search`) when the page shows them.
 
     >>> import lxml.html
     >>> _shown_unless_declared_shown(["Jane Doe"], lxml.html.fromstring('<html><body><h1>'
     ...     'Rain</h1><p>By John Roe</p></body></html>'), ())
     ['John Roe']
+    >>> _shown_unless_declared_shown(["Jane Doe"], lxml.html.fromstring('<html><body><h1>'
+    ...     'Rain</h1><span class="author-info">John Roe</span></body></html>'), ())
+    ['John Roe']
     """
     shown, _ = split_authors(visible_byline(tree) or "", names)
-    if not shown or shown == people:
+    if shown == people:
         return people
-    if all(fold(name) in names for name in people):
+    if shown and all(fold(name) in names for name in people):
         return shown  # the declared "author" is the site's own name ("One Tree Planted")
     body = tree.find(".//body")
     text = " ".join(body.itertext()).casefold() if body is not None else ""
-    return people if any(name.casefold() in text for name in people) else shown
+    if any(name.casefold() in text for name in people):
+        return people
+    if not shown:  # searched only here: the declared names are rarely not shown
+        shown, _ = split_authors(byline_search(tree) or "", names)
+        shown = shown if all(name.casefold() in text for name in shown) else []
+    return shown or people
 
 
 def page_authors(declared: str | None, tree: HtmlElement, names: tuple[str, ...],

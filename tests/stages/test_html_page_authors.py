@@ -36,3 +36,14 @@ def test_a_forums_thread_starter_label_names_the_author_before_a_later_posts_mic
                 '<article><div itemprop="author" itemscope><span itemprop="name">Jane Doe'
                 '</span></div><p>Try the green one.</p></article>')
     assert page_metadata(tree, URL)["authors"] == ("sean_g",)
+
+
+def test_a_declared_name_the_page_never_shows_gives_way_to_a_shown_author_class():
+    tree = page('<meta name="author" content="John Roe">',
+                '<h1>Rain at last</h1><div class="author-info"><img alt=""> <span>Jane Doe'
+                '</span></div><p>It rained.</p>')
+    assert page_metadata(tree, URL)["authors"] == ("Jane Doe",)
+    tree = page('<meta name="author" content="John Roe">',
+                '<h1>Rain at last</h1><div class="author-info"><span>Jane Doe</span></div>'
+                '<p>It rained.</p><footer>Site by John Roe</footer>')
+    assert page_metadata(tree, URL)["authors"] == ("John Roe",)
