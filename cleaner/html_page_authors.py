@@ -16,7 +16,7 @@ from cleaner.html_authors import (
     json_ld_authors,
     visible_byline,
 )
-from cleaner.text.names import looks_like_person, split_authors
+from cleaner.text.names import byline_opener, looks_like_person, split_authors
 from cleaner.text.titles import fold
 from cleaner.text.wordlists import words_of
 
@@ -58,7 +58,7 @@ def page_authors(declared: str | None, tree: HtmlElement, names: tuple[str, ...]
     its commas stay commas: "Jane Doe, MD, RD" is one name and two degrees, where the meta
     tags' merged list reads three names); else the declared authors; when they name no
     person, the first of `SEARCHES` that finds one; when none does, the first collective
-    byline found ("Acme Editorial Team", `is_collective`). A visible byline beats declared
+    byline found ("Acme Editorial Team", `collective_byline`). A visible byline beats declared
     names the page does not show.
     """
     declared = _with_digits(declared or "", " ".join(_META_AUTHOR(tree)))
@@ -75,17 +75,25 @@ def page_authors(declared: str | None, tree: HtmlElement, names: tuple[str, ...]
         people, more = split_authors(found or "", names)
         outlets += [outlet for outlet in more if outlet not in outlets]
     if not people:
-        people = [next(filter(is_collective, outlets), "")] if outlets else []
-    return tuple(p for p in people if p), outlets[0] if outlets else None
+        people = [collective for o in outlets if (collective := collective_byline(o))][:1]
+    return tuple(people), outlets[0] if outlets else None
 
 
-def is_collective(name: str) -> bool:
-    """True for a byline that names a group of writers, not an outlet: its last word is
-    one of `collectives` in `rules/words/names.yaml` ("Acme Editorial Team", "Metro
-    Desk"). Such a byline is the author when the page names no person.
+def collective_byline(name: str) -> str | None:
+    """`name` without a byline opener when it names a group of writers, not an outlet: its
+    last word is one of `collectives` in `rules/words/names.yaml` ("Acme Editorial Team",
+    "Metro Desk") and the words before it are capitalized, as a name's are (not "Read more
+    about the team"). Such a byline is the author when the page names no person.
 
-    >>> is_collective("The Acme Team"), is_collective("Acme Media"), is_collective("team")
-    (True, False, True)
+    >>> collective_byline("By ACME NEWS STAFF"), collective_byline("team")
+    ('ACME NEWS STAFF', 'team')
+    >>> collective_byline("Acme Media"), collective_byline("Read more about The Acme Team")
+    (None, None)
     """
-    words = name.split()
-    return bool(words) and words[-1].casefold() in words_of("names", "collectives")
+    opener = byline_opener().match(name)
+    words = name[opener.end() if opener else 0:].split()
+    if not words or words[-1].casefold() not in words_of("names", "collectives"):
+        return None
+    if not all(word[:1].isupper() or word[:1].isdigit() for word in words[:-1]):
+        return None
+    return " ".join(words)

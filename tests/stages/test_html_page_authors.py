@@ -47,3 +47,11 @@ def test_a_declared_name_the_page_never_shows_gives_way_to_a_shown_author_class(
                 '<h1>Rain at last</h1><div class="author-info"><span>Jane Doe</span></div>'
                 '<p>It rained.</p><footer>Site by John Roe</footer>')
     assert page_metadata(tree, URL)["authors"] == ("John Roe",)
+
+
+def test_a_collective_byline_loses_its_opener_and_a_sentence_is_none():
+    tree = page('<meta name="author" content="By ACME NEWS STAFF">', "<h1>Rain</h1><p>x</p>")
+    assert page_metadata(tree, URL)["authors"] == ("ACME NEWS STAFF",)
+    tree = page("", '<h1>Rain</h1><p>x</p><a href="/author/team/">Read more about The Acme'
+                " Team</a>")
+    assert page_metadata(tree, URL)["authors"] == ()
