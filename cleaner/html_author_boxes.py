@@ -20,6 +20,7 @@ from cleaner.text.names import (
     split_authors,
     trim_name,
 )
+from cleaner.text.wordlists import wordlist
 
 # The tags whose text is not shown, and the longest visible byline (as `html_authors`).
 _NOT_TEXT = frozenset({"script", "style", "title", "noscript", "option", "textarea", "head"})
@@ -68,6 +69,8 @@ _AUTHOR_BOX_CLASS = re.compile(
     r"^(?:\w+[-_])?authors?(?:[-_]+(?:box|card|name|info|bio|block|wrapper|wrap|text|details"
     r"|profile|meta|main|content|container|section|area))*(?:__\w{5,8})?$", re.IGNORECASE)
 _NAME_CHARS = 60
+# The longest label text tested against `starter_labels` (they are two words).
+_LABEL_CHARS = 30
 
 
 def author_box(tree: HtmlElement) -> str | None:
@@ -171,4 +174,29 @@ def headline_byline(tree: HtmlElement) -> str | None:
             role = bool(rest) and not trim_name(rest[0])
             named = people == [name] and looks_like_person(name) and len(name.split()) <= 3
             return name if named and (alone or role) else None
+    return None
+
+
+def starter_label(tree: HtmlElement) -> str | None:
+    """The user name right after a forum's label for who started the thread ("Thread
+    starter", `starter_labels` of `rules/words/names.yaml`), in the label's tail or the
+    next element with text.
+
+    >>> import lxml.html
+    >>> starter_label(lxml.html.fromstring('<ul><li><span>Thread starter</span> '
+    ...     '<a href="/members/jdoe.1/">jdoe_42</a></li><li>Start date Dec 1</li></ul>'))
+    'jdoe_42'
+    """
+    labels = frozenset(wordlist("names")["starter_labels"])
+    for element in tree.iter():
+        text = element.text if isinstance(element.tag, str) else None
+        if not text or len(text) > _LABEL_CHARS or clean_space(text).casefold() not in labels:
+            continue
+        name = clean_space(element.tail or "")
+        following = element.getnext()
+        while not name and following is not None:
+            name = clean_space(following.text_content()) if following.tag not in _NOT_TEXT else ""
+            following = following.getnext()
+        if 0 < len(name) <= _NAME_CHARS:
+            return name
     return None

@@ -25,10 +25,10 @@ from cleaner.html_author_boxes import (
     description_byline,
     headline_byline,
     labelled_author,
+    starter_label,
 )
 from cleaner.json_ld import json_ld_objects, json_ld_values
 from cleaner.text.names import byline_opener, clean_space, looks_like_person, split_authors
-from cleaner.text.titles import fold
 from cleaner.text.wordlists import wordlist
 
 
@@ -339,55 +339,8 @@ def author_link(tree: HtmlElement) -> str | None:
     return None
 
 
-_META_AUTHOR = etree.XPath('//meta[@name="author"]/@content')
-
-
-# Where authors are looked for when the meta tags declare no person, in turn.
-SEARCHES = (labelled_author, json_ld_authors, microdata_authors, aria_author, byline_search,
-            visible_byline, description_byline, author_link, author_box, headline_byline)
-
-
-def _shown_unless_declared_shown(people: list[str], tree: HtmlElement,
-                                 names: tuple[str, ...]) -> list[str]:
-    """The persons of the page's visible byline instead of the declared ones when the page
-    shows none of the declared names: what the readers see is the byline (a template's
-    meta tag may name the site's owner or the last editor).
-
-    >>> import lxml.html
-    >>> _shown_unless_declared_shown(["Jane Doe"], lxml.html.fromstring('<html><body><h1>'
-    ...     'Rain</h1><p>By John Roe</p></body></html>'), ())
-    ['John Roe']
-    """
-    shown, _ = split_authors(visible_byline(tree) or "", names)
-    if not shown or shown == people:
-        return people
-    if all(fold(name) in names for name in people):
-        return shown  # the declared "author" is the site's own name ("One Tree Planted")
-    body = tree.find(".//body")
-    text = " ".join(body.itertext()).casefold() if body is not None else ""
-    return people if any(name.casefold() in text for name in people) else shown
-
-
-def page_authors(declared: str | None, tree: HtmlElement, names: tuple[str, ...],
-                 ) -> tuple[tuple[str, ...], str | None]:
-    """(authors, the first organisation named as an author): the persons the JSON-LD
-    article names, when all its names look like persons (its list is the article's own, and
-    its commas stay commas: "Jane Doe, MD, RD" is one name and two degrees, where the meta
-    tags' merged list reads three names); else the declared authors; when they name no
-    person, the first of `SEARCHES` that finds one. A visible byline beats declared names
-    the page does not show.
-    """
-    declared = _with_digits(declared or "", " ".join(_META_AUTHOR(tree)))
-    people, outlets = split_authors(declared, names)
-    in_json_ld = json_ld_authors(tree)  # read once: it is one of the searches too
-    article, _ = split_authors(in_json_ld or "", names)
-    if article and all(map(looks_like_person, article)):
-        people = article  # the article's own, its commas read as commas: "Jane Doe, MD"
-    people = _shown_unless_declared_shown(people, tree, names) if people else people
-    for search in SEARCHES:
-        if people:
-            break
-        found = in_json_ld if search is json_ld_authors else search(tree)
-        people, more = split_authors(found or "", names)
-        outlets = outlets or more
-    return tuple(people), outlets[0] if outlets else None
+# Where authors are looked for when the meta tags declare no person, in turn (read by
+# `cleaner.html_page_authors`).
+SEARCHES = (labelled_author, json_ld_authors, starter_label, microdata_authors, aria_author,
+            byline_search, visible_byline, description_byline, author_link, author_box,
+            headline_byline)

@@ -24,8 +24,8 @@ from trafilatura.metadata import (
     extract_sitename,
 )
 
-from cleaner.html_authors import page_authors
 from cleaner.html_dates import page_date
+from cleaner.html_page_authors import page_authors
 from cleaner.text.dates import split_glued_date
 from cleaner.text.names import clean_space
 from cleaner.text.titles import choose_title, fold
