@@ -56,15 +56,15 @@ def byline_search(tree: HtmlElement) -> str | None:
                 continue
             content = trim(" ".join(_kept_text(element, discarded)))
             if content and 2 < len(content) < 120:
-                return _with_digits(normalize_authors(None, content) or "", content)
+                return with_digits(normalize_authors(None, content) or "", content)
     return None
 
 
-def _with_digits(names: str, raw: str) -> str:
+def with_digits(names: str, raw: str) -> str:
     """trafilatura's normalized names with the user names it took digits from given back
     ("JWoodguy13" not "JWoodguy").
 
-    >>> _with_digits("Jwoodguy; Jane Doe", "by JWoodguy13 and Jane Doe")
+    >>> with_digits("Jwoodguy; Jane Doe", "by JWoodguy13 and Jane Doe")
     'JWoodguy13; Jane Doe'
     """
     users = {re.sub(r"\d", "", token).casefold(): token for token in re.findall(r"\w+", raw)

@@ -11,16 +11,18 @@ from lxml.html import HtmlElement
 
 from cleaner.html_authors import (
     SEARCHES,
-    _with_digits,
     byline_search,
     json_ld_authors,
     visible_byline,
+    with_digits,
 )
 from cleaner.text.names import byline_opener, looks_like_person, split_authors
 from cleaner.text.titles import fold
 from cleaner.text.wordlists import words_of
 
 _META_AUTHOR = etree.XPath('//meta[@name="author"]/@content')
+
+
 def _shown_unless_declared_shown(people: list[str], tree: HtmlElement,
                                  names: tuple[str, ...]) -> list[str]:
     """The persons of the page's visible byline instead of the declared ones when the page
@@ -61,7 +63,7 @@ def page_authors(declared: str | None, tree: HtmlElement, names: tuple[str, ...]
     byline found ("Acme Editorial Team", `collective_byline`). A visible byline beats declared
     names the page does not show.
     """
-    declared = _with_digits(declared or "", " ".join(_META_AUTHOR(tree)))
+    declared = with_digits(declared or "", " ".join(_META_AUTHOR(tree)))
     people, outlets = split_authors(declared, names)
     in_json_ld = json_ld_authors(tree)  # read once: it is one of the searches too
     article, _ = split_authors(in_json_ld or "", names)
