@@ -6,7 +6,7 @@ import pytest
 import re2
 
 from cleaner.catalog import load_catalog
-from cleaner.matching import CompiledRule, list_item_text, unbounded_repeats
+from cleaner.matching import CompiledRule, RuleMatcher, list_item_text, unbounded_repeats
 
 
 @pytest.mark.parametrize("pattern, unbounded", [
@@ -49,3 +49,30 @@ def test_the_sets_find_the_hits_of_each_rule_run_alone():
 
 def _seen_by(rule: CompiledRule, line: str) -> str:
     return list_item_text(line) if rule.rule.scope in ("line", "tail") else line
+
+
+def test_a_document_builds_only_the_sets_of_its_language():
+    """English, a language no rule names, needs the language-free rules only; German adds
+    the German ones; an unknown language needs every rule. Built on first use, once."""
+    rules = load_catalog().rules
+    matcher = RuleMatcher(rules)
+    assert not matcher._sets  # nothing built when the catalog loads
+    matcher.hits("Back to top", ("line",), "en")
+    assert {language for _, language in matcher._sets} == {""}
+    matcher.hits("Back to top", ("line",), "zh")  # shares the set of English
+    matcher.hits("Zurück nach oben", ("line",), "de")
+    matcher.hits("Back to top", ("line",), None)
+    assert {language for _, language in matcher._sets} == {"", "de", None}
+    sizes = {language: len(found) for (anchor, language), (_, found) in matcher._sets.items()
+             if anchor == "full"}
+    full = [rule for rule in rules if rule.scope in ("line", "tail")]
+    assert sizes == {"": sum(rule.language is None for rule in full),
+                     "de": sum(rule.language in (None, "de") for rule in full),
+                     None: len(full)}
+
+
+def test_compile_builds_every_set_a_document_can_need():
+    rules = load_catalog().rules
+    matcher = RuleMatcher(rules).compile()
+    languages = {rule.language for rule in rules if rule.language}
+    assert {language for _, language in matcher._sets} == {None, "", *languages}
