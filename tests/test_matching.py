@@ -6,23 +6,41 @@ import pytest
 import re2
 
 from cleaner.catalog import load_catalog
-from cleaner.matching import CompiledRule, RuleMatcher, list_item_text, unbounded_repeats
+from cleaner.matching import CompiledRule, RuleMatcher, list_item_text
+from cleaner.wider_patterns import wider_pattern
+
+LETTER = r"[A-Za-z\x{80}-\x{10FFFF}]"
 
 
-@pytest.mark.parametrize("pattern, unbounded", [
+@pytest.mark.parametrize("pattern, wider", [
     (r"\d{1,2}", r"\d{1,}"),
-    (r"(?:\s+\p{Lu}\pL+){0,3}x{2}", r"(?:\s+\p{Lu}\pL+){0,}x{2}"),  # {2} is exact: kept
+    (r"(?:\s+\d\w+){0,3}x{2}", r"(?:\s+\d\w+){0,}x{2}"),  # {2} is exact: kept
     (r"a{1,3}?", r"a{1,}?"),
     (r"[{1,2}\]{3,4}]", r"[{1,2}\]{3,4}]"),    # in a character class: braces
     (r"[]{1,2}]", r"[]{1,2}]"),                # a class that starts with ]
     (r"[[:alpha:]{1,2}]b", r"[[:alpha:]{1,2}]b"),
     (r"\{1,2}", r"\{1,2}"),                    # an escaped brace
-    (r"\Qa{1,2}\Eb{1,2}", r"\Qa{1,2}\Eb{1,}"),  # quoted text
+    (r"\Qa{1,2}\pL\Eb{1,2}", r"\Qa{1,2}\pL\Eb{1,}"),  # quoted text
     (r"\x{41}{1,2}", r"\x{41}{1,}"),
+    (r"\pL+\p{Lu}\p{L}", LETTER + "+" + LETTER + LETTER),
+    (r"\pN\p{Nd}", r"[0-9\x{80}-\x{10FFFF}][0-9\x{80}-\x{10FFFF}]"),
+    (r"(?-i:\p{Lu})[\pL.'’-]{0,3}", "(?-i:" + LETTER + r")[A-Za-z\x{80}-\x{10FFFF}.'’-]{0,}"),
+    (r"[^\pL\s]\PL\P{Lu}\p{^L}", r"[^\pL\s]\PL\P{Lu}\p{^L}"),  # negated: kept
+    (r"\p{Greek}\p{Lu", r"\p{Greek}\p{Lu"),    # a script, and no class at all
+    (r"[\pL-z]", r"[\pL-z]"),                   # a range from the class: kept whole
+    (r"\\pL", r"\\pL"),                        # an escaped backslash, then "pL"
 ])
-def test_unbounded_repeats_rewrites_only_repetitions(pattern, unbounded):
-    assert unbounded_repeats(pattern) == unbounded
-    re2.compile(unbounded)  # still valid RE2
+def test_wider_pattern_rewrites_only_repetitions_and_classes(pattern, wider):
+    assert wider_pattern(pattern) == wider
+    if not pattern.endswith(r"\p{Lu"):  # a valid pattern stays valid
+        re2.compile(wider)
+
+
+@pytest.mark.parametrize("line", ["Ünïcödé wörds 123", "ΑΒΓ δεζ", "日本語のテキスト", "a-b_c ½ ²"])
+def test_a_wider_class_matches_whatever_the_class_matches(line):
+    for pattern in (r"[\pL\s]+", r"[\pL\pN\s_½²-]+", r"(?:\p{Lu}|\p{Ll}|\p{Lo}|\pN|\s|[-_])+"):
+        if re2.fullmatch(pattern, line):
+            assert re2.fullmatch(wider_pattern(pattern), line), (pattern, line)
 
 
 def _examples() -> list[str]:
@@ -32,8 +50,8 @@ def _examples() -> list[str]:
 
 
 def test_the_sets_find_the_hits_of_each_rule_run_alone():
-    """Every line of every example, in every language: the catalog's hits (sets, with their
-    repetitions unbounded, then each candidate run alone) are those of running every rule
+    """Every line of every example, in every language: the catalog's hits (sets of wider
+    patterns, then each candidate run alone) are those of running every rule
     on its own, in catalog order."""
     catalog = load_catalog()
     compiled = [CompiledRule(rule) for rule in catalog.rules]
