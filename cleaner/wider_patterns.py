@@ -4,7 +4,7 @@ own pattern matches, and more, and compiles far smaller.
 A set only picks the rules to run on a line; each picked rule's own pattern has the last
 word (`RuleMatcher._match_all`), so a wider pattern in a set changes which rules are tried,
 never what matches. Building the sets is what a start-up waits for: the whole-line set of the
-built-in catalog's language-free rules costs 0.26 s of CPU as written, 0.065 s with its
+built-in catalog's language-free rules costs about 0.2 s of CPU as written, 0.065 s with its
 repetitions unbounded, 0.02 s with its letter and number classes widened too.
 
 - A bounded repetition `x{m,n}` becomes `x{m,}`: RE2 compiles `x{0,4}` to four copies of
