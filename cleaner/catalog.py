@@ -154,8 +154,9 @@ class Catalog:
         return tuple({item.id: item for item in self._by_name.values()}.values())
 
     def compile(self) -> Catalog:
-        """Build the matching sets now, so that a catalog too big for RE2 fails when it is
-        loaded, not at its first document."""
+        """Build every matching set now, so that a catalog too big for RE2 fails here, not at
+        the first document that needs the set (`load_catalog` leaves them to first use: see
+        `RuleMatcher`)."""
         self._matcher.compile()
         return self
 
@@ -233,7 +234,7 @@ def _load_cached(files: tuple[str, ...], disabled: tuple[str, ...],
                             "(see `cleaner rules list`)")
     rules = [item for item in items if isinstance(item, Rule)]
     entries = [item for item in items if not isinstance(item, Rule)]
-    return Catalog(rules, entries, disabled, enabled).compile()
+    return Catalog(rules, entries, disabled, enabled)
 
 
 def _sources(files: tuple[str, ...]) -> list[tuple[str, list[Rule | Entry]]]:

@@ -15,7 +15,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from cleaner.errors import RuleError, first_problem
@@ -31,14 +30,17 @@ FIX_ID = r"^(?:repair|punctuation)\.[a-z0-9_]+$"
 HEURISTICS_FILE = "heuristics.yaml"
 FIXES_FILE = "fixes.yaml"
 ENTRY_FILES = (HEURISTICS_FILE, FIXES_FILE)
-# libyaml's safe loader when PyYAML has it (ten times faster), else the pure-Python one.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_entry_list(path: Path, noun: str) -> list[Any]:
-    """The YAML list of entries in `path` (or under a `<noun>s:` key); errors name the file."""
+    """The YAML list of entries in `path` (or under a `<noun>s:` key); errors name the file.
+    PyYAML is imported here: a start-up that finds the catalog in the disk cache never is."""
+    import yaml
+
+    # libyaml's safe loader when PyYAML has it (ten times faster), else the pure-Python one.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except OSError as exc:
         raise RuleError(f"{path}: cannot read {noun} file: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:

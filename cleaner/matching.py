@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import re2
 
 from cleaner.errors import RuleError
+from cleaner.wider_patterns import wider_pattern
 
 if TYPE_CHECKING:
     from cleaner.catalog import Rule
@@ -130,10 +131,24 @@ _ANCHOR_OF_SCOPE = {"line": "full", "tail": "full", "prefix": "start", "inline":
 _SET_OF_ANCHOR = {"full": "FullMatchSet", "start": "MatchSet", "search": "SearchSet"}
 
 
+# The key of the set for a document in a language that no rule names: its language-free rules.
+_NO_RULE_LANGUAGE = ""
+
+
 class RuleMatcher:
     """Rules matched with one RE2 set per anchoring (whole line, line start, anywhere): a
     line costs three passes whatever the size of the catalog, and only the rules that hit
     are run on their own, for their spans and groups.
+
+    A set holds each rule's pattern widened (`cleaner.wider_patterns`): it finds every line
+    the rule matches and a few more, and the rule run on its own has the last word.
+
+    The sets are per document language, built when a document first needs them: a set for
+    language L holds the rules without a language and those of L; a document whose language
+    is unknown (None) needs every rule. A start-up so builds one language's sets (0.05 s for
+    English), not every language's. The trade: a catalog too big for RE2 is a `RuleError`
+    at the first document that needs the set, not when the catalog loads, unless `compile()`
+    is called, as `cleaner rules test` does.
     """
 
     def __init__(self, rules: Iterable[Rule]) -> None:
@@ -141,30 +156,48 @@ class RuleMatcher:
         self._by_anchor: dict[str, list[CompiledRule]] = {a: [] for a in _SET_OF_ANCHOR}
         for rule in self.rules:
             self._by_anchor[_ANCHOR_OF_SCOPE[rule.scope]].append(CompiledRule(rule))
-        self._sets: dict[str, Any] = {}  # built on first use: subsets are made, then matched
+        self._languages = frozenset(rule.language for rule in self.rules if rule.language)
+        # (anchor, language key) -> the set and its rules in catalog order (a set answers
+        # their indexes); None for an anchor none of whose rules applies
+        self._sets: dict[tuple[str, str | None], tuple[Any, tuple[CompiledRule, ...]]] = {}
         self._memo: dict[tuple[str, str | None, str | None], tuple[Hit, ...]] = {}
 
-    def _set(self, anchor: str) -> Any:
-        if anchor not in self._sets:
-            rule_set = getattr(re2.Set, _SET_OF_ANCHOR[anchor])(_options())
-            for item in self._by_anchor[anchor]:
-                rule_set.Add(item.rule.regex)
-            try:
-                rule_set.Compile()
-            except re2.error:
-                scopes = "/".join(s for s, a in _ANCHOR_OF_SCOPE.items() if a == anchor)
-                raise RuleError(
-                    f"the {len(self._by_anchor[anchor])} {scopes} rules together are too big "
-                    f"for RE2 ({RE2_MAX_MEM >> 20} MB): simplify or split the longest "
-                    "patterns and phrase lists") from None
-            self._sets[anchor] = rule_set
-        return self._sets[anchor]
+    def _set(self, anchor: str, language: str | None) -> tuple[Any, tuple[CompiledRule, ...]]:
+        """The set of the `anchor` rules that may apply to a document in `language`, and
+        those rules, built on first use (documents in languages no rule names share one)."""
+        key = (anchor, language if language in self._languages or language is None
+               else _NO_RULE_LANGUAGE)
+        found = self._sets.get(key)
+        if found is None:
+            found = self._sets[key] = self._build_set(anchor, key[1])
+        return found
+
+    def _build_set(self, anchor: str, language: str | None
+                   ) -> tuple[Any, tuple[CompiledRule, ...]]:
+        rules = tuple(item for item in self._by_anchor[anchor]
+                      if language is None or item.rule.language in (None, language))
+        if not rules:
+            return None, rules
+        rule_set = getattr(re2.Set, _SET_OF_ANCHOR[anchor])(_options())
+        for item in rules:
+            rule_set.Add(wider_pattern(item.rule.regex))
+        try:
+            rule_set.Compile()
+        except re2.error:
+            scopes = "/".join(s for s, a in _ANCHOR_OF_SCOPE.items() if a == anchor)
+            raise RuleError(
+                f"the {len(rules)} {scopes} rules together are too big for RE2 "
+                f"({RE2_MAX_MEM >> 20} MB): simplify or split the longest patterns and "
+                "phrase lists") from None
+        return rule_set, rules
 
     def compile(self) -> RuleMatcher:
-        """Build the matching sets now, so that a catalog too big for RE2 fails when it is
-        loaded, not at its first document."""
+        """Build every set a document can need (an unknown language's, holding every rule,
+        each language's the rules name, and the other languages'), so that a catalog too
+        big for RE2 fails now, not at the first document that needs the set."""
         for anchor in _SET_OF_ANCHOR:
-            self._set(anchor)
+            for language in (None, _NO_RULE_LANGUAGE, *sorted(self._languages)):
+                self._set(anchor, language)
         return self
 
     def __len__(self) -> int:
@@ -196,11 +229,12 @@ class RuleMatcher:
         data = line.encode("utf-8")  # once, for every set (and the item's, if it differs)
         inputs = {"full": (item, data if item is line else item.encode("utf-8")),
                   "start": (line, data), "search": (line, data)}
-        for anchor, candidates in self._by_anchor.items():
-            if not candidates:
+        for anchor in _SET_OF_ANCHOR:
+            rule_set, candidates = self._set(anchor, language)
+            if rule_set is None:
                 continue
             text, encoded = inputs[anchor]
-            for index in self._set(anchor).Match(encoded) or ():
+            for index in rule_set.Match(encoded) or ():
                 compiled = candidates[index]
                 if not compiled.rule.applies_to(language, site):
                     continue

@@ -64,3 +64,12 @@ def test_old_entries_of_the_same_name_are_pruned(cache):
     assert disk_cache.cached_bytes("x", "new", lambda: b"abc") == b"abc"
     assert not old.exists() and other.exists()
     assert disk_cache.cached_bytes("x", "new", lambda: b"other") == b"abc"
+
+
+def test_a_lookup_decodes_only_the_bucket_of_its_ngram(cache):
+    load_factory()  # written
+    table = load_factory().word_lang_prob_map  # read back
+    want = _reference().word_lang_prob_map
+    word = next(iter(want))
+    assert table[word] == want[word] and "no such n-gram" not in table
+    assert len(table._buckets) == 2  # of the 4,096

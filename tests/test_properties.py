@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaner import CleanerError, Config, clean, fix_text
-from cleaner.text import repair
+from cleaner.text.mojibake_filter import tables
 
 CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 PROFILE = settings(max_examples=10_000 if CI else 300, deadline=None,
@@ -47,7 +47,7 @@ encodings = st.sampled_from(["utf-8", "utf-16", "cp1252", "latin-1", "cp1251"])
 
 # Characters whose repair may change letters: mojibake leads, C1 controls, "&" (entities),
 # surrogates (a pair is a character in disguise).
-REPAIRABLE = (frozenset(repair._MOJIBAKE_FOLLOW) | {"&"} | {chr(c) for c in range(0x80, 0xA0)}
+REPAIRABLE = (frozenset(tables().follow) | {"&"} | {chr(c) for c in range(0x80, 0xA0)}
               | {chr(c) for c in range(0xD800, 0xE000)})
 plain_texts = joined(st.one_of(
     st.sampled_from([f for f in WORDS + CHROME + ODD if not REPAIRABLE & set(f)]),

@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ftfy.badness import badness
-
 # windows-1252's characters for the bytes 0x80-0xBF (UTF-8 continuation bytes); its five
 # undefined bytes are read as the C1 control of the same number, as ftfy's "sloppy" codec.
 _CONTINUATION = "".join(
@@ -80,6 +78,8 @@ def _is_word_end(match: re.Match[str]) -> bool:
 
 def _less_bad(match: re.Match[str], decoded: str) -> bool:
     """True when ftfy's measure of mojibake finds the word better decoded ("CafÃ©")."""
+    from ftfy.badness import badness  # here: ftfy costs a start-up 70 ms
+
     text = match.string
     start = max(text.rfind(" ", 0, match.start()) + 1, match.start() - 20)
     end = text.find(" ", match.end())

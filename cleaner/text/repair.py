@@ -12,18 +12,16 @@ fast-path check so that clean ASCII text costs almost nothing.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
 from collections.abc import Callable
 from html.entities import html5 as _HTML5_ENTITIES
-
-import ftfy
-import ftfy.bad_codecs  # registers the "sloppy-*" codecs used below
-from ftfy.chardata import CHARMAP_ENCODINGS, LIGATURES
-from ftfy.fixes import fix_surrogates
+from typing import Any
 
 from cleaner.text.mixed_mojibake import fix_mojibake_words
+from cleaner.text.mojibake_filter import mojibake_filter
 from cleaner.text.utf8 import utf8
 
 __all__ = [
@@ -39,92 +37,37 @@ __all__ = [
 ]
 
 
-def _mojibake_tables() -> tuple[dict[str, frozenset[str]], ...]:
-    """Tables of the byte patterns ftfy can decode, as characters.
+# ---------------------------------------------------------------------------
+# Regexes and tables (all precompiled at import time, but ftfy's: see
+# `cleaner.text.mojibake_filter`)
+# ---------------------------------------------------------------------------
 
-    Mojibake is UTF-8 decoded with one of ftfy's single-byte encodings
-    (``CHARMAP_ENCODINGS``), so in that encoding it shows a UTF-8 lead byte
-    (0xC0-0xF4) directly followed by a continuation byte (0x80-0xBF), or by a
-    space standing for a lost 0xA0 (ftfy's ``ALTERED_UTF8_RE``, never for
-    macroman) or a "?" standing for a byte a sloppy codec lost (ftfy's
-    ``LOSSY_UTF8_RE``).  Returns three maps from a lead char to the chars that
-    may come right after it, after it + " ", and after it + "?".
-    """
-    follow: dict[str, set[str]] = {}
-    after_space: dict[str, set[str]] = {}
-    after_lost: dict[str, set[str]] = {}
-    for encoding in CHARMAP_ENCODINGS:
-        table = bytes(range(0x80, 0x100)).decode(encoding, errors="replace")
-        cont = {ch for ch in table[: 0xC0 - 0x80] if ch != "\ufffd"}
-        a0_restored = encoding != "macroman"
-        sloppy = encoding.startswith("sloppy")
-        for byte in range(0xC0, 0xF5):
-            lead = table[byte - 0x80]
-            if lead == "\ufffd":
-                continue
-            follow.setdefault(lead, set()).update(cont)
-            if a0_restored and byte in (0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9):
-                follow[lead].add(" ")  # 2-byte sequence whose 0xA0 became a space
-            if a0_restored and byte in (0xE2, 0xE3, 0xF0):
-                after_space.setdefault(lead, set()).update(cont)
-            if sloppy and byte in (0xC2, 0xC3):
-                follow[lead].add("?")  # 2-byte sequence whose 2nd byte was lost
-            if sloppy and byte >= 0xE0:
-                after_lost.setdefault(lead, set()).update(cont)
-    return tuple(
-        {lead: frozenset(chars) for lead, chars in table.items()}
-        for table in (follow, after_space, after_lost)
+@functools.cache
+def ftfy_config() -> Any:
+    """ftfy's settings: repair encodings, C1 controls, ligatures and surrogates only. Curly
+    quotes, character widths, HTML, line breaks and control characters are left alone
+    (other fixes own them; a paragraph must stay a single line). ftfy is imported here, for
+    the first line the pre-filter passes."""
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_encoding=True,
+        restore_byte_a0=True,
+        replace_lossy_sequences=True,
+        decode_inconsistent_utf8=True,
+        fix_c1_controls=True,
+        fix_latin_ligatures=True,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=True,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
     )
 
-
-# ---------------------------------------------------------------------------
-# Regexes and tables (all precompiled at import time)
-# ---------------------------------------------------------------------------
-
-# Per lead character: what may follow it in mojibake, directly, after a space
-# or after a "?" (see _mojibake_tables).
-_MOJIBAKE_FOLLOW, _MOJIBAKE_AFTER_SPACE, _MOJIBAKE_AFTER_LOST = _mojibake_tables()
-
-# Pre-filter for fix_mojibake, stage 1: a char that is a UTF-8 lead byte in
-# some ftfy encoding, followed by a continuation char of any encoding, a space
-# or "?".  One character-class pair, so a scan costs about as much as a
-# str.find; every hit is then checked against the per-encoding tables above.
-_MOJIBAKE_LEAD_RE = re.compile(
-    "["
-    + "".join(re.escape(ch) for ch in sorted(_MOJIBAKE_FOLLOW))
-    + "](?=["
-    + "".join(re.escape(ch) for ch in sorted(set().union(*_MOJIBAKE_FOLLOW.values())))
-    + "])"
-)
-
-# Characters that make ftfy's other enabled fixes act by themselves: C1
-# controls, U+FFFD and U+001A (bytes lost by a codec), surrogates, ligatures.
-_FTFY_TRIGGER_RE = re.compile(
-    "[\x80-\x9f\ufffd\x1a\ud800-\udfff"
-    + "".join(re.escape(chr(cp)) for cp in sorted(LIGATURES))
-    + "]"
-)
-
-# ftfy settings: repair encodings, C1 controls, ligatures and surrogates only.
-# Curly quotes, character widths, HTML, line breaks and control characters are
-# left alone (other fixes own them; a paragraph must stay a single line).
-_FTFY_CONFIG = ftfy.TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_encoding=True,
-    restore_byte_a0=True,
-    replace_lossy_sequences=True,
-    decode_inconsistent_utf8=True,
-    fix_c1_controls=True,
-    fix_latin_ligatures=True,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_surrogates=True,
-    remove_control_chars=False,
-    normalization=None,
-    explain=False,
-)
 
 # A well-formed HTML entity: decimal, hex, or a name ending in ";"
 # ("&amp;", "&#8217;", "&#x2019;", "&eacute;"); "AT&T", "R&D" do not match.
@@ -183,20 +126,6 @@ _MULTI_SPACE_RE = re.compile(" {2,}")
 # ---------------------------------------------------------------------------
 
 
-def _has_mojibake_bytes(text: str) -> bool:
-    """Pre-filter stage 2: does any stage-1 hit form a byte pattern ftfy can decode?"""
-    for match in _MOJIBAKE_LEAD_RE.finditer(text):
-        i = match.start()
-        lead, after = text[i], text[i + 1]
-        if after in _MOJIBAKE_FOLLOW[lead]:
-            return True
-        if after == " " and text[i + 2 : i + 3] in _MOJIBAKE_AFTER_SPACE.get(lead, ()):
-            return True
-        if after == "?" and text[i + 2 : i + 3] in _MOJIBAKE_AFTER_LOST.get(lead, ()):
-            return True
-    return False
-
-
 def replace_lone_surrogates(text: str, language: str | None = None) -> str:
     """Join surrogate pairs into the character they encode and replace lone surrogates,
     which no UTF-8 encoder (nor RE2, nor JSON) accepts, with U+FFFD.
@@ -206,6 +135,8 @@ def replace_lone_surrogates(text: str, language: str | None = None) -> str:
     """
     if text.isascii() or utf8(text) is not None:  # encoding is 10x faster than a search
         return text
+    from ftfy.fixes import fix_surrogates
+
     return fix_surrogates(text)
 
 
@@ -219,9 +150,11 @@ def fix_mojibake(text: str, language: str | None = None) -> str:
     """
     if text.isascii():
         return text
-    if _FTFY_TRIGGER_RE.search(text) is None and not _has_mojibake_bytes(text):
+    if not mojibake_filter().passes(text):
         return text
-    return ftfy.fix_text(text, _FTFY_CONFIG)
+    import ftfy
+
+    return ftfy.fix_text(text, ftfy_config())
 
 
 def _decode_entity(match: re.Match[str]) -> str:

@@ -2,14 +2,21 @@
 
 Function words, month and weekday names, byline vocabulary: words a heuristic looks for,
 per language where it matters, kept as data next to the rules rather than as literals in
-the code. A list is read the first time a heuristic needs it and cached.
+the code. A list is read the first time a heuristic needs it and cached; its parsed contents
+are kept in the disk cache (`cleaner.disk_cache`) too, under a key of the file's text and
+this module's code, since importing the YAML parser and parsing costs a start-up 40 ms.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import pickle
 from importlib import resources
+from pathlib import Path
 from typing import Any
+
+from cleaner.disk_cache import cached_bytes, key_of
 
 FOLDER = "words"
 
@@ -17,12 +24,27 @@ FOLDER = "words"
 @functools.cache
 def wordlist(name: str) -> Any:
     """The parsed contents of `rules/words/<name>.yaml` (a mapping), its lists checked."""
+    text = resources.files("cleaner.rules").joinpath(FOLDER, f"{name}.yaml").read_text("utf-8")
+    key = key_of(name, hashlib.sha256(text.encode("utf-8")).hexdigest(), _code_hash())
+    data = cached_bytes("wordlist", key, lambda: pickle.dumps(parse_wordlist(name, text)))
+    try:
+        return pickle.loads(data)
+    except Exception:  # noqa: BLE001 -- an entry this code cannot read: parse anew
+        return parse_wordlist(name, text)
+
+
+def parse_wordlist(name: str, text: str) -> Any:
+    """The YAML `text` of `rules/words/<name>.yaml`, parsed, its lists checked."""
     import yaml
 
-    path = resources.files("cleaner.rules").joinpath(FOLDER, f"{name}.yaml")
-    data = yaml.safe_load(path.read_text("utf-8"))
+    data = yaml.safe_load(text)
     check_words(name, data)
     return data
+
+
+@functools.cache
+def _code_hash() -> str:
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
 def check_words(name: str, data: object) -> None:

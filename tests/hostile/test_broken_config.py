@@ -122,11 +122,32 @@ def test_catastrophic_backtracking_patterns_run_in_linear_time(tmp_path):
     assert record.text.count("a" * 60_000) == 1  # the line of only a's matched and went
 
 
-def test_a_catalog_too_big_for_re2_is_refused_at_load(tmp_path):
+def _too_big_catalog(tmp_path: Path, languages: tuple[str | None, ...] = (None,) * 12) -> Path:
+    """A rule file of one rule per item of `languages` (its language), each a list of 3,000
+    long phrases: RE2 fits four of them in a set, not six."""
     phrases = ", ".join(f"phrase{n}x{'y' * 40}" for n in range(3_000))
     rules = tmp_path / "big.yaml"
     rules.write_text("".join(RULE.replace("test.rule", f"test.rule{n}").replace(
-        "pattern: 'Share this'", f"phrases: [{phrases}]").replace(
-        "remove: [Share this]", "remove: [phrase0xyyyy]") for n in range(12)))
+        "pattern: 'Share this'", f"phrases: [{phrases}]" + (
+            f"\n  language: {language}" if language else "")).replace(
+        "remove: [Share this]", "remove: [phrase0xyyyy]") for n, language in enumerate(languages)))
+    return rules
+
+
+def test_a_catalog_too_big_for_re2_is_refused_at_the_first_document(tmp_path):
+    """The sets are built on first use: cleaning fails, with the reason, not loading."""
+    config = Config(rules=RulesSettings(builtin=False, extra=(_too_big_catalog(tmp_path),)))
     with pytest.raises(RuleError, match="too big for RE2"):
-        clean("text", config=Config(rules=RulesSettings(builtin=False, extra=(rules,))))
+        clean("text", config=config)
+
+
+def test_cleaner_rules_test_refuses_a_catalog_too_big_for_re2(tmp_path):
+    """`cleaner rules test` builds every set: here each language's rules fit in a set, and so
+    pass their examples, but a document of unknown language needs all eight in one."""
+    rules = _too_big_catalog(tmp_path, ("de",) * 4 + ("fr",) * 4)
+    (tmp_path / "cleaner.toml").write_text(
+        f"[rules]\nbuiltin = false\nextra = [{str(rules)!r}]\n".replace("'", '"'))
+    result = CliRunner().invoke(main, ["rules", "test", "--config",
+                                       str(tmp_path / "cleaner.toml")])
+    assert result.exit_code == 2
+    assert "the 8 line/tail rules together are too big for RE2" in result.output

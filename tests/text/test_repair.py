@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from cleaner import fix_text
 from cleaner.text import repair
+from cleaner.text.mojibake_filter import tables
 from cleaner.text.repair import (
     FIXES,
     decode_entities,
@@ -172,7 +173,7 @@ def test_fix_mojibake_matches_ftfy_on_dataset(monkeypatch):
     """Same output as ftfy on every line, and the pre-filter pays for itself: it hands ftfy
     few lines (34 of the 4,471, 1,949 of them not ASCII), counted rather than timed."""
     lines = _dataset_lines()
-    expected = [ftfy.fix_text(line, repair._FTFY_CONFIG) for line in lines]
+    expected = [ftfy.fix_text(line, repair.ftfy_config()) for line in lines]
     handed: list[str] = []
     fix_text_of_ftfy = ftfy.fix_text
     monkeypatch.setattr(ftfy, "fix_text",
@@ -184,8 +185,8 @@ def test_fix_mojibake_matches_ftfy_on_dataset(monkeypatch):
 # --- properties -------------------------------------------------------------
 
 # Every character the pre-filter looks at: lead chars and what may follow them.
-_MOJIBAKE_CHARS = sorted(repair._MOJIBAKE_FOLLOW) + sorted(
-    set().union(*repair._MOJIBAKE_FOLLOW.values())
+_MOJIBAKE_CHARS = sorted(tables().follow) + sorted(
+    set().union(*tables().follow.values())
 )
 _REPAIR_ALPHABET = st.one_of(
     st.sampled_from(list("aZé1 &;#x?.\t\u00a0\u202f\u2009\u3000\u200b\u200c\u200d\u00ad\ufeff\u2028"
@@ -216,7 +217,7 @@ def test_repair_properties(text, language):
 @given(text=st.lists(st.sampled_from([*_MOJIBAKE_CHARS, " ", "?", "a", ".", "\ufffd"]),
                      max_size=12).map("".join))
 def test_prefilter_never_skips_what_ftfy_would_fix(text):
-    assert fix_mojibake(text) == ftfy.fix_text(text, repair._FTFY_CONFIG)
+    assert fix_mojibake(text) == ftfy.fix_text(text, repair.ftfy_config())
 
 
 @given(text=st.text(alphabet=st.characters(blacklist_characters="&")))

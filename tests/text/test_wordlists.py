@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.text.wordlists import FOLDER, check_words, wordlist, words_of
+from cleaner.text.wordlists import FOLDER, check_words, parse_wordlist, wordlist, words_of
 
 PACKAGE = Path(__file__).resolve().parents[2] / "cleaner"
 NAMES = sorted(p.stem for p in Path(str(resources.files("cleaner.rules") / FOLDER)).glob("*.yaml"))
@@ -54,3 +54,26 @@ def test_packaged_with_the_rules():
     pyproject = (PACKAGE.parent / "pyproject.toml").read_text("utf-8")
     assert f'"cleaner.rules.{FOLDER}" = ["*.yaml"]' in pyproject
     assert "und" in words_of("function_words", "trailing")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_cached_list_equals_the_parsed_file(name, tmp_path, monkeypatch):
+    """Read from the disk cache (written by the first read), a list is what parsing gives;
+    a truncated entry is parsed anew."""
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    text = (Path(str(resources.files("cleaner.rules"))) / FOLDER / f"{name}.yaml").read_text("utf-8")
+    want = parse_wordlist(name, text)
+    for _ in range(2):  # written, then read back
+        wordlist.cache_clear()
+        assert wordlist(name) == want
+    (entry,) = tmp_path.glob("wordlist-*")
+    entry.write_bytes(entry.read_bytes()[:20])
+    wordlist.cache_clear()
+    assert wordlist(name) == want
+    wordlist.cache_clear()
+
+
+def test_a_list_that_is_not_words_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    with pytest.raises(ValueError, match="not words"):
+        parse_wordlist("x", "en: [at, yes]\n")

@@ -17,6 +17,10 @@ die_with_main_process()
 from cleaner.batch.execute.cleaning import ready_config
 from cleaner.config import Config
 from cleaner.errors import CleanerError
+from cleaner.pipeline import pipeline_for
 
 with contextlib.suppress(CleanerError):
     ready_config(Config().cache_key())
+    # every language's rule sets, built once here rather than in each worker that meets
+    # the language (`clean()` builds a language's sets at its first document)
+    pipeline_for(Config()).rules.compile()
