@@ -87,23 +87,28 @@ def register(group: click.Group) -> None:
     @click.option("--config", "config_path", type=click.Path(dir_okay=False))
     def test_rules(config_path: str | None) -> None:
         """Run every entry's examples; exit 1 naming each failure."""
-        # every matching set built: a catalog too big for RE2 fails here, whatever the
-        # language (`cleaner clean` builds only its document's language's sets)
-        rules = catalog(load_config(config_path)).compile()
-        failed = 0
-        # entries off by default run too: their examples switch them on
-        entries = [*rules.rules, *(e for e in rules.entries
-                                   if rules.enabled(e.id) or getattr(e, "default", "on") == "off")]
-        for entry in entries:
-            for failure in entry_failures(entry, rules):
-                failed += 1
-                click.echo(f"FAIL {entry.id}: {failure}")
-        counts = {kind: sum(e.kind == kind for e in entries) for kind in ("rule", "heuristic", "fix")}
-        click.echo(f"{counts['rule']} rules, {counts['heuristic']} heuristics, {counts['fix']} "
-                   f"fixes, {sum(_example_count(e) for e in entries)} examples: "
-                   f"{'all pass' if not failed else f'{failed} failures'}")
-        if failed:
+        if run_examples(config_path):
             raise SystemExit(1)
+
+
+def run_examples(config_path: str | None) -> int:
+    """Run every entry's examples (entries off by default too: their examples switch them
+    on), echo each failure and a summary; the number of failures."""
+    # every matching set built: a catalog too big for RE2 fails here, whatever the
+    # language (`cleaner clean` builds only its document's language's sets)
+    rules = catalog(load_config(config_path)).compile()
+    failed = 0
+    entries = [*rules.rules, *(e for e in rules.entries
+                               if rules.enabled(e.id) or getattr(e, "default", "on") == "off")]
+    for entry in entries:
+        for failure in entry_failures(entry, rules):
+            failed += 1
+            click.echo(f"FAIL {entry.id}: {failure}")
+    counts = {kind: sum(e.kind == kind for e in entries) for kind in ("rule", "heuristic", "fix")}
+    click.echo(f"{counts['rule']} rules, {counts['heuristic']} heuristics, {counts['fix']} "
+               f"fixes, {sum(_example_count(e) for e in entries)} examples: "
+               f"{'all pass' if not failed else f'{failed} failures'}")
+    return failed
 
 
 def _example_count(entry: Rule | Entry) -> int:
