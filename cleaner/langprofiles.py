@@ -20,18 +20,18 @@ from collections.abc import Iterator, Mapping
 from cleaner.disk_cache import cached_bytes, key_of
 
 _BUCKETS = 4096
-_FORMAT = 2  # of the cache entry: part of its key
+_FORMAT = 3  # of the cache entry: part of its key
 _LENGTH_BYTES = 8  # the length of the entry's index, which comes first
 
 
 class ProbabilityMap(Mapping):
-    """n-gram -> its probability in each language, read from a cache entry: its index (the
-    offsets of the buckets and of the n-grams in langdetect's order), then each bucket's
-    mapping of n-gram to its nonzero probabilities and their languages. A bucket is decoded
+    """n-gram -> its probability in each language, read from the body of a cache entry:
+    each bucket's mapping of n-gram to its nonzero probabilities and their languages, then
+    the n-grams in langdetect's order, at `offsets` (from the body's start). A bucket is decoded
     on the first lookup of one of its n-grams, a row made into its list on its first lookup."""
 
-    def __init__(self, data: bytes, offsets: tuple[int, ...], languages: int) -> None:
-        self._data, self._offsets, self._size = memoryview(data), offsets, languages
+    def __init__(self, body: memoryview, offsets: tuple[int, ...], languages: int) -> None:
+        self._data, self._offsets, self._size = body, offsets, languages
         self._buckets: dict[int, dict[str, tuple[bytes, tuple[float, ...]]]] = {}
         self._rows: dict[str, list[float]] = {}
 
@@ -91,10 +91,11 @@ def load_factory():
 def _decode(data: bytes) -> tuple[tuple[str, ...], ProbabilityMap]:
     size = int.from_bytes(data[:_LENGTH_BYTES], "little")
     languages, offsets = marshal.loads(data[_LENGTH_BYTES:_LENGTH_BYTES + size])
-    if not (len(offsets) == _BUCKETS + 1 and offsets[0] == _LENGTH_BYTES + size
-            and list(offsets) == sorted(offsets) and offsets[-1] < len(data)):
+    body = memoryview(data)[_LENGTH_BYTES + size:]
+    if not (len(offsets) == _BUCKETS + 1 and offsets[0] == 0
+            and list(offsets) == sorted(offsets) and offsets[-1] < len(body)):
         raise ValueError("langdetect profile cache does not fit its index")
-    return languages, ProbabilityMap(data, offsets, len(languages))
+    return languages, ProbabilityMap(body, offsets, len(languages))
 
 
 def _build() -> bytes:
@@ -109,11 +110,8 @@ def _build() -> bytes:
                                           tuple(prob for _, prob in nonzero))
     parts = [marshal.dumps(bucket) for bucket in buckets]
     parts.append(marshal.dumps(tuple(factory.word_lang_prob_map)))
-    ends = [0]
-    for part in parts:
-        ends.append(ends[-1] + len(part))
-    index = b""
-    for _ in range(2):  # the offsets count the index's own length, which they change
-        start = _LENGTH_BYTES + len(index)
-        index = marshal.dumps((tuple(factory.langlist), tuple(start + e for e in ends[:-1])))
+    starts = [0]
+    for part in parts[:-1]:
+        starts.append(starts[-1] + len(part))
+    index = marshal.dumps((tuple(factory.langlist), tuple(starts)))
     return len(index).to_bytes(_LENGTH_BYTES, "little") + index + b"".join(parts)
