@@ -25,8 +25,6 @@ all kinds, switched off by `[rules] disable`, asked about with `Catalog.enabled(
 from __future__ import annotations
 
 import functools
-import hashlib
-import pickle
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
@@ -36,7 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 import cleaner.entries as entries_module
 import cleaner.matching as matching_module
-from cleaner.disk_cache import cached_bytes, key_of
+from cleaner.disk_cache import cached_object, file_digests, key_of
 from cleaner.entries import (
     ENTRY_FILES,
     RULE_ID,
@@ -242,20 +240,14 @@ def _sources(files: tuple[str, ...]) -> list[tuple[str, list[Rule | Entry]]]:
     the disk cache (`cleaner.disk_cache`) when these files, by content, and this code were
     validated before, since validating them costs a start-up a quarter of a second."""
     try:
-        contents = [hashlib.sha256(Path(name).read_bytes()).hexdigest()
-                    for name in (*files, *map(str, builtin_entry_files()))]
-        code = [hashlib.sha256(Path(module).read_bytes()).hexdigest()
-                for module in (__file__, entries_module.__file__, matching_module.__file__)]
+        contents = file_digests((*files, *map(str, builtin_entry_files())))
+        code = file_digests((__file__, entries_module.__file__, matching_module.__file__))
     except OSError:  # a file that cannot be read: let validation say so
         return _validated_sources(files)
     import pydantic
 
     key = key_of(files, contents, code, pydantic.VERSION)
-    data = cached_bytes("catalog", key, lambda: pickle.dumps(_validated_sources(files)))
-    try:
-        return pickle.loads(data)
-    except Exception:  # noqa: BLE001 -- an entry this code cannot read: validate anew
-        return _validated_sources(files)
+    return cached_object("catalog", key, lambda: _validated_sources(files))
 
 
 def _validated_sources(files: tuple[str, ...]) -> list[tuple[str, list[Rule | Entry]]]:

@@ -14,11 +14,15 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import tempfile
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 _MAX_AGE_SECONDS = 30 * 24 * 3600  # older entries of the same name go when one is written
 _HEADER = 12  # length (8 bytes) and CRC-32 (4 bytes) of the data, little-endian
@@ -47,6 +51,21 @@ def cached_bytes(name: str, key: str, build: Callable[[], bytes]) -> bytes:
         _write(path, data)
         _prune(path.parent, name)
     return data
+
+
+def cached_object(name: str, key: str, build: Callable[[], T]) -> T:
+    """The object `build()` makes, kept pickled in the entry `name`-`key`; built anew when
+    the entry does not unpickle here."""
+    data = cached_bytes(name, key, lambda: pickle.dumps(build()))
+    try:
+        return pickle.loads(data)
+    except Exception:  # noqa: BLE001 -- an entry this code cannot read: build anew
+        return build()
+
+
+def file_digests(paths: Iterable[str | Path]) -> list[str]:
+    """The SHA-256 of each file's bytes, for a key (OSError when one cannot be read)."""
+    return [hashlib.sha256(Path(path).read_bytes()).hexdigest() for path in paths]
 
 
 def _read(path: Path) -> bytes | None:

@@ -11,15 +11,13 @@ and import ftfy only for a line the filter passes (34 of 4,471 lines of the benc
 from __future__ import annotations
 
 import functools
-import hashlib
 import importlib.util
-import pickle
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from cleaner.disk_cache import cached_bytes, key_of
+from cleaner.disk_cache import cached_object, file_digests, key_of
 
 # ftfy's files the tables are made from: the encodings and ligatures, the sloppy codecs.
 _FTFY_SOURCES = ("chardata.py", "bad_codecs/sloppy.py")
@@ -81,11 +79,7 @@ def tables() -> MojibakeTables:
     key = _sources_key()
     if key is None:
         return build_tables()
-    data = cached_bytes("mojibake-tables", key, lambda: pickle.dumps(build_tables()))
-    try:
-        found = pickle.loads(data)
-    except Exception:  # noqa: BLE001 -- an entry this code cannot read: build anew
-        return build_tables()
+    found = cached_object("mojibake-tables", key, build_tables)
     return found if isinstance(found, MojibakeTables) else build_tables()
 
 
@@ -97,8 +91,7 @@ def _sources_key() -> str | None:
         return None
     folder = Path(next(iter(spec.submodule_search_locations)))
     try:
-        contents = [hashlib.sha256(path.read_bytes()).hexdigest()
-                    for path in (*(folder / name for name in _FTFY_SOURCES), Path(__file__))]
+        contents = file_digests((*(folder / name for name in _FTFY_SOURCES), __file__))
     except OSError:
         return None
     return key_of(contents, sys.version)

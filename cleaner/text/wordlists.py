@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import pickle
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
-from cleaner.disk_cache import cached_bytes, key_of
+from cleaner.disk_cache import cached_object, file_digests, key_of
 
 FOLDER = "words"
 
@@ -26,11 +24,7 @@ def wordlist(name: str) -> Any:
     """The parsed contents of `rules/words/<name>.yaml` (a mapping), its lists checked."""
     text = resources.files("cleaner.rules").joinpath(FOLDER, f"{name}.yaml").read_text("utf-8")
     key = key_of(name, hashlib.sha256(text.encode("utf-8")).hexdigest(), _code_hash())
-    data = cached_bytes("wordlist", key, lambda: pickle.dumps(parse_wordlist(name, text)))
-    try:
-        return pickle.loads(data)
-    except Exception:  # noqa: BLE001 -- an entry this code cannot read: parse anew
-        return parse_wordlist(name, text)
+    return cached_object("wordlist", key, lambda: parse_wordlist(name, text))
 
 
 def parse_wordlist(name: str, text: str) -> Any:
@@ -44,7 +38,7 @@ def parse_wordlist(name: str, text: str) -> Any:
 
 @functools.cache
 def _code_hash() -> str:
-    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    return file_digests([__file__])[0]
 
 
 def check_words(name: str, data: object) -> None:
