@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from typing import ClassVar
+
 from cleaner.document import Document
 from cleaner.errors import ConfigError
 from cleaner.record import Edit
@@ -22,6 +25,9 @@ class FixStage(Stage):
     `[rules] disable` switches off is skipped."""
 
     fixes: dict[str, Fix]
+    # For some fixes, a test of a whole document that is False only when the fix changes
+    # none of its blocks (`cleaner.text.repair.QUICK_CHECKS`).
+    quick_checks: ClassVar[Mapping[str, Callable[[str], bool]]] = {}
     settings_model = FixSettings
 
     def __init__(self, config, rules) -> None:
@@ -39,8 +45,9 @@ class FixStage(Stage):
     def __call__(self, doc: Document) -> Document:
         blocks, edits = [], []
         language = doc.meta.language
+        idle = self.idle_fixes(doc)
         for block in doc.blocks:
-            text, changes = self.fix_block(block.text, language, block.position)
+            text, changes = self.fix_block(block.text, language, block.position, idle)
             if text:
                 edits.extend(changes)
                 blocks.append(block.with_text(text) if changes else block)
@@ -54,6 +61,18 @@ class FixStage(Stage):
             return doc
         return doc.with_edits(edits, blocks=tuple(blocks))
 
-    def fix_block(self, text: str, language: str | None, position: int) -> tuple[str, list[Edit]]:
-        """The active fixes run on one block: its text and the edits that made it."""
-        return apply_fixes(text, self.active, language, self.name, position)
+    def idle_fixes(self, doc: Document) -> frozenset[str]:
+        """The active fixes whose quick check fails on the document's blocks, read as one
+        text: one scan of the document instead of a call on each block."""
+        checks = [(name, self.quick_checks[name]) for name, _ in self.active
+                  if name in self.quick_checks]
+        if not checks:
+            return frozenset()
+        text = "\n".join(block.text for block in doc.blocks)
+        return frozenset(name for name, could_change in checks if not could_change(text))
+
+    def fix_block(self, text: str, language: str | None, position: int,
+                  idle: frozenset[str] = frozenset()) -> tuple[str, list[Edit]]:
+        """The active fixes run on one block: its text and the edits that made it (the
+        `idle` ones only once another has changed the text)."""
+        return apply_fixes(text, self.active, language, self.name, position, idle)

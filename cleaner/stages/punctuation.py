@@ -15,3 +15,4 @@ class Punctuation(FixStage):
     # Its quotes and spaces would change the text that the rules of these stages match.
     after = frozenset({Facet.METADATA, Facet.DECHROMED, Facet.HEAD})
     fixes = punctuation.FIXES
+    quick_checks = punctuation.QUICK_CHECKS

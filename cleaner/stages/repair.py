@@ -17,6 +17,7 @@ class Repair(FixStage):
     requires = frozenset({Facet.BLOCKS})
     provides = frozenset({Facet.REPAIRED})
     fixes = repair.FIXES
+    quick_checks = repair.QUICK_CHECKS
 
     def __init__(self, config, rules) -> None:
         super().__init__(config, rules)
@@ -28,11 +29,12 @@ class Repair(FixStage):
         self._first = [(n, f) for n, f in self.active if n != "settle"]
         self._settle = [(n, f) for n, f in self.active if n == "settle"]
 
-    def fix_block(self, text: str, language: str | None, position: int) -> tuple[str, list[Edit]]:
+    def fix_block(self, text: str, language: str | None, position: int,
+                  idle: frozenset[str] = frozenset()) -> tuple[str, list[Edit]]:
         """As `FixStage.fix_block`, but `settle` is skipped on a block no repair changed: its
         first round would run the same repairs on the same text, so it returns the text as
         it is (the repairs are functions of text and language alone)."""
-        fixed, edits = apply_fixes(text, self._first, language, self.name, position)
+        fixed, edits = apply_fixes(text, self._first, language, self.name, position, idle)
         if not edits or not self._settle:
             return fixed, edits
         settled, more = apply_fixes(fixed, self._settle, language, self.name, position)

@@ -51,10 +51,15 @@ def changed_spans(before: str, after: str) -> list[tuple[int, str, str]]:
 
 
 def apply_fixes(text: str, fixes: Iterable[tuple[str, Fix]], language: str | None,
-                stage: str, position: int) -> tuple[str, list[Edit]]:
-    """Run `fixes` in order on one block's text; return the result and one Edit per change."""
+                stage: str, position: int, idle: frozenset[str] = frozenset(),
+                ) -> tuple[str, list[Edit]]:
+    """Run `fixes` in order on one block's text; return the result and one Edit per change.
+    The fixes named in `idle` are known to leave the text as it came (see
+    `FixStage.idle_fixes`): they are skipped until another fix has changed it."""
     edits: list[Edit] = []
     for name, fix in fixes:
+        if name in idle and not edits:
+            continue
         fixed = fix(text, language)
         if fixed == text:
             continue

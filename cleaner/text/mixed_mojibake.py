@@ -22,6 +22,9 @@ _CONT = "[" + re.escape(_CONTINUATION) + "]"
 # A UTF-8 sequence as windows-1252 shows it: lead byte (0xC2-0xF4: "Â"-"ô") + continuations.
 _SEQUENCE = f"(?:[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}})"
 _MOJIBAKE_RUN = re.compile(f"{_SEQUENCE}+")
+# What every run starts with: a lead byte and a continuation (a test that costs a fifth of
+# searching for a run).
+_RUN_START = re.compile(f"[\u00c2-\u00f4]{_CONT}")
 # Layers of mojibake decoded at most (as `repair.settle`, bounded: built input could need more).
 _ROUNDS = 8
 # Punctuation that follows a word: closing quotes and brackets, dashes, "…", "¿".
@@ -87,6 +90,16 @@ def _less_bad(match: re.Match[str], decoded: str) -> bool:
     word = text[start:end]
     fixed = text[start:match.start()] + decoded + text[match.end():end]
     return badness(fixed) < badness(word)
+
+
+def could_be_mojibake_words(text: str) -> bool:
+    """Whether `fix_mojibake_words` could change `text`: it holds the start of a UTF-8
+    sequence as windows-1252 shows it.
+
+    >>> could_be_mojibake_words("naïve café"), could_be_mojibake_words("CafÃ©")
+    (False, True)
+    """
+    return not text.isascii() and _RUN_START.search(text) is not None
 
 
 def fix_mojibake_words(text: str, language: str | None = None) -> str:

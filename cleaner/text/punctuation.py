@@ -262,3 +262,43 @@ FIXES: dict[str, Callable[[str, str | None], str]] = {
     "space_after_sentence_period": space_after_sentence_period,
     "collapse_spaces": collapse_spaces,
 }
+
+
+# For each fix, a test that is False only where it changes nothing, read once over a whole
+# document (its lines joined by "\n"): as `cleaner.text.repair.QUICK_CHECKS`.
+_QUOTE_GLUED_HINT_RE = re.compile(f"(?:[”»]|[,.!?;:…]’)(?=[{_SPACED_WORD_START}])")
+
+
+def _could_have_glued_quote(text: str) -> bool:
+    return _QUOTE_GLUED_HINT_RE.search(text) is not None
+
+
+def _could_have_reversed_quotes(text: str) -> bool:
+    return "” " in text and " “" in text
+
+
+def _could_have_doubled_period(text: str) -> bool:
+    return ".." in text or ". ." in text
+
+
+def _could_have_space_before_punctuation(text: str) -> bool:
+    return _SPACE_PUNCT_HINT_RE.search(text) is not None
+
+
+def _could_have_glued_sentence(text: str) -> bool:
+    return _GLUED_SENTENCE_RE.search(text) is not None
+
+
+def _could_have_extra_spaces(text: str) -> bool:
+    return ("  " in text or " \n" in text or "\n " in text or text.startswith(" ")
+            or text.endswith(" "))
+
+
+QUICK_CHECKS: dict[str, Callable[[str], bool]] = {
+    "space_after_closing_quote": _could_have_glued_quote,
+    "reversed_spaced_quotes": _could_have_reversed_quotes,
+    "doubled_period": _could_have_doubled_period,
+    "space_before_punctuation": _could_have_space_before_punctuation,
+    "space_after_sentence_period": _could_have_glued_sentence,
+    "collapse_spaces": _could_have_extra_spaces,
+}

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from html.entities import html5 as _HTML5_ENTITIES
 from typing import Any
 
-from cleaner.text.mixed_mojibake import fix_mojibake_words
+from cleaner.text.mixed_mojibake import could_be_mojibake_words, fix_mojibake_words
 from cleaner.text.mojibake_filter import mojibake_filter
 from cleaner.text.utf8 import utf8
 
@@ -302,3 +302,39 @@ def settle_with(repairs: tuple[Callable[[str, str | None], str], ...], text: str
 
 
 FIXES: dict[str, Callable[[str, str | None], str]] = {**_REPAIRS, "settle": settle}
+
+
+def could_be_mojibake(text: str) -> bool:
+    """Whether `fix_mojibake` could change `text`: ftfy's pre-filter (`fix_mojibake`'s own
+    first test).
+
+    >>> could_be_mojibake("Café “au lait”"), could_be_mojibake("CafÃ© au lait")
+    (False, True)
+    """
+    return not text.isascii() and mojibake_filter().passes(text)
+
+
+def could_have_entities(text: str) -> bool:
+    return "&" in text
+
+
+def could_have_surrogates(text: str) -> bool:
+    return not text.isascii() and utf8(text) is None
+
+
+def could_be_unnormalized(text: str) -> bool:
+    return not text.isascii() and not unicodedata.is_normalized("NFC", text)
+
+
+# For a repair, a test that is False only where it changes nothing, read once over a whole
+# document: what it looks for is a character, or a few in a row none of which is a line
+# break, so a text holds it only where one of its lines does (blocks joined by "\n"; see
+# tests/text/test_repair.py). The repair stage skips a repair on every block when the
+# document's text fails its test.
+QUICK_CHECKS: dict[str, Callable[[str], bool]] = {
+    "replace_lone_surrogates": could_have_surrogates,
+    "fix_mojibake": could_be_mojibake,
+    "fix_mojibake_words": could_be_mojibake_words,
+    "decode_entities": could_have_entities,
+    "normalize_unicode": could_be_unnormalized,
+}

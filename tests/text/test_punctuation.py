@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from cleaner.text.punctuation import (
     FIXES,
+    QUICK_CHECKS,
     collapse_spaces,
     doubled_period,
     reversed_spaced_quotes,
@@ -185,3 +186,13 @@ def test_a_closing_quote_after_punctuation_gets_its_space_without_an_opener(glue
 ])
 def test_contractions_possessives_and_numbers_stay(clean_text):
     assert space_after_closing_quote(clean_text) == clean_text
+
+
+@settings(max_examples=600, deadline=None)
+@given(lines=st.lists(_punct_text, min_size=1, max_size=4),
+       language=st.sampled_from([None, "en", "fr"]))
+def test_a_quick_check_fails_on_a_document_only_when_its_fix_changes_no_line(lines, language):
+    document = "\n".join(lines)
+    for name, could_change in QUICK_CHECKS.items():
+        if not could_change(document):
+            assert all(FIXES[name](line, language) == line for line in lines), name

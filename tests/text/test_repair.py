@@ -254,3 +254,20 @@ def test_french_with_arabic_mojibake_is_fixed_with_sentence_spacing():
     fixed = "Bonne fête عيد سعيد. Que la paix soit avec vous, et l’égalité aussi."
     garbled = fixed.replace(". Que", ".Que").encode("utf-8").decode("cp1252")
     assert fix_text(garbled) == fixed
+
+
+@settings(max_examples=400, deadline=None)
+@given(lines=st.lists(_repair_text, min_size=1, max_size=4))
+def test_a_quick_check_fails_on_a_document_only_when_its_repair_changes_no_line(lines):
+    document = "\n".join(lines)
+    for name, could_change in repair.QUICK_CHECKS.items():
+        if not could_change(document):
+            assert all(FIXES[name](line, "en") == line for line in lines), name
+
+
+def test_no_mojibake_pattern_holds_a_line_break():
+    # what lets `could_be_mojibake` read a document's lines joined by "\n" as one text
+    found = tables()
+    pattern_chars = set(found.follow).union(
+        *found.follow.values(), *found.after_space.values(), *found.after_lost.values())
+    assert "\n" not in pattern_chars
