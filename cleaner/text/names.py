@@ -24,7 +24,8 @@ def _words() -> dict[str, frozenset[str]]:
     data = wordlist("names")
     roles = frozenset(w for words in data["roles"].values() for w in words)
     return {key: frozenset(data[key]) for key in ("organisations", "connectors", "particles",
-                                                  "months", "openers", "byline_openers")
+                                                  "months", "openers", "byline_openers",
+                                                  "post_nominals")
             } | {"roles": roles}
 
 
@@ -62,12 +63,14 @@ def trim_name(name: str) -> str:
     'Luke Roe'
     >>> trim_name("Tom May"), trim_name("Updated Dec 3"), trim_name("Sun Dec"), trim_name("August")
     ('Tom May', '', '', '')
+    >>> trim_name("Md Aynal Haque"), trim_name("Jane Doe MD")
+    ('Md Aynal Haque', 'Jane Doe')
     """
     words = _words()
     tokens = _TOKEN.findall(clean_space(name))
     while len(tokens) > 1 and _token_key(tokens[0]) in words["openers"]:
         tokens.pop(0)
-    if tokens and _token_key(tokens[0]) in words["roles"] - words["openers"]:
+    if tokens and _token_key(tokens[0]) in words["roles"] - words["openers"] - words["post_nominals"]:
         return ""  # "Updated Dec 3", "Staff Writer": no name
     if all(_token_key(t) in words["months"] or t[:1].isdigit() for t in tokens[:2]):
         return ""  # "Sun Dec 3", "August": a date
