@@ -126,9 +126,12 @@ def list_item_text(line: str) -> str:
     return line[found.end():] if found else line
 
 
-# Scopes matched the same way share one RE2 set: line and tail rules match whole lines.
+# Scopes matched the same way share one RE2 set: line and tail rules match whole lines
+# (of a list item, its text), prefix and in-line rules the line as it is, in one search
+# where a prefix rule's pattern is anchored at the start ("^").
 _ANCHOR_OF_SCOPE = {"line": "full", "tail": "full", "prefix": "start", "inline": "search"}
-_SET_OF_ANCHOR = {"full": "FullMatchSet", "start": "MatchSet", "search": "SearchSet"}
+_SET_OF_ANCHOR = {"full": "FullMatchSet", "open": "SearchSet"}
+_ANCHORS_OF_SET = {"full": ("full",), "open": ("start", "search")}
 
 
 # The key of the set for a document in a language that no rule names: its language-free rules.
@@ -136,8 +139,8 @@ _NO_RULE_LANGUAGE = ""
 
 
 class RuleMatcher:
-    """Rules matched with one RE2 set per anchoring (whole line, line start, anywhere): a
-    line costs three passes whatever the size of the catalog, and only the rules that hit
+    """Rules matched with one RE2 set per anchoring (whole line; line start or anywhere): a
+    line costs two passes whatever the size of the catalog, and only the rules that hit
     are run on their own, for their spans and groups.
 
     A set holds each rule's pattern widened (`cleaner.wider_patterns`): it finds every line
@@ -153,7 +156,8 @@ class RuleMatcher:
 
     def __init__(self, rules: Iterable[Rule]) -> None:
         self.rules: tuple[Rule, ...] = tuple(rules)
-        self._by_anchor: dict[str, list[CompiledRule]] = {a: [] for a in _SET_OF_ANCHOR}
+        self._by_anchor: dict[str, list[CompiledRule]] = {a: [] for a in ("full", "start",
+                                                                            "search")}
         for rule in self.rules:
             self._by_anchor[_ANCHOR_OF_SCOPE[rule.scope]].append(CompiledRule(rule))
         self._languages = frozenset(rule.language for rule in self.rules if rule.language)
@@ -174,17 +178,19 @@ class RuleMatcher:
 
     def _build_set(self, anchor: str, language: str | None
                    ) -> tuple[Any, tuple[CompiledRule, ...]]:
-        rules = tuple(item for item in self._by_anchor[anchor]
+        rules = tuple(item for kind in _ANCHORS_OF_SET[anchor] for item in self._by_anchor[kind]
                       if language is None or item.rule.language in (None, language))
         if not rules:
             return None, rules
         rule_set = getattr(re2.Set, _SET_OF_ANCHOR[anchor])(_options())
         for item in rules:
-            rule_set.Add(wider_pattern(item.rule.regex))
+            pattern = wider_pattern(item.rule.regex)
+            rule_set.Add(f"^(?:{pattern})" if item.rule.scope == "prefix" else pattern)
         try:
             rule_set.Compile()
         except re2.error:
-            scopes = "/".join(s for s, a in _ANCHOR_OF_SCOPE.items() if a == anchor)
+            scopes = "/".join(s for s, a in _ANCHOR_OF_SCOPE.items()
+                              if a in _ANCHORS_OF_SET[anchor])
             raise RuleError(
                 f"the {len(rules)} {scopes} rules together are too big for RE2 "
                 f"({RE2_MAX_MEM >> 20} MB): simplify or split the longest patterns and "
@@ -228,7 +234,7 @@ class RuleMatcher:
         item = list_item_text(line)
         data = line.encode("utf-8")  # once, for every set (and the item's, if it differs)
         inputs = {"full": (item, data if item is line else item.encode("utf-8")),
-                  "start": (line, data), "search": (line, data)}
+                  "open": (line, data)}
         for anchor in _SET_OF_ANCHOR:
             rule_set, candidates = self._set(anchor, language)
             if rule_set is None:
