@@ -15,6 +15,7 @@ import functools
 import re
 
 from langdetect.detector import Detector
+from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.utils.ngram import NGram
 from langdetect.utils.unicode_block import unicode_block
 
@@ -115,15 +116,32 @@ class FastDetector(Detector):
         return result
 
 
-    def _update_lang_prob(self, prob: list[float], word: str | None, alpha: float) -> bool:
-        """langdetect's update, each language's probability times (weight + its n-gram
-        probability), the same float operations in one comprehension."""
-        table = self.word_lang_prob_map
-        if word is None or word not in table:
-            return False
-        weight = alpha / self.BASE_FREQ
-        prob[:] = [p * (weight + q) for p, q in zip(prob, table[word])]
-        return True
+    def _detect_block(self) -> None:
+        """langdetect's random walk over the n-grams, step for step: the same seed, draws
+        (`random.choice` is `seq[_randbelow(len(seq))]`), updates and normalizations. Each
+        n-gram `_extract_ngrams` cut is in the table, so a step looks its row up and no
+        more (langdetect tests membership first, which costs a hash of the n-gram)."""
+        self.cleaning_text()
+        ngrams = self._extract_ngrams()
+        if not ngrams:
+            raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
+        self.langprob = [0.0] * len(self.langlist)
+        self.random.seed(self.seed)
+        table, draw, count = self.word_lang_prob_map, self.random._randbelow, len(ngrams)
+        for _ in range(self.n_trial):
+            prob = self._init_probability()
+            alpha = self.alpha + self.random.gauss(0.0, 1.0) * self.ALPHA_WIDTH
+            weight = alpha / self.BASE_FREQ
+            step = 0
+            while True:
+                row = table[ngrams[draw(count)]]
+                prob[:] = [p * (weight + q) for p, q in zip(prob, row)]
+                if step % 5 == 0 and (self._normalize_prob(prob) > self.CONV_THRESHOLD
+                                      or step >= self.ITERATION_LIMIT):
+                    break
+                step += 1
+            for j in range(len(self.langprob)):
+                self.langprob[j] += prob[j] / self.n_trial
 
     def _normalize_prob(self, prob: list[float]) -> float:
         """langdetect's normalization (each over their sum) and the largest result."""
