@@ -266,11 +266,14 @@ FIXES: dict[str, Callable[[str, str | None], str]] = {
 
 # For each fix, a test that is False only where it changes nothing, read once over a whole
 # document (its lines joined by "\n"): as `cleaner.text.repair.QUICK_CHECKS`.
-_QUOTE_GLUED_HINT_RE = re.compile(f"(?:[”»]|[,.!?;:…]’)(?=[{_SPACED_WORD_START}])")
+# Three searches that each open with one character, which the regex engine scans for fast
+# (one pattern of the three opening with an alternation costs fifty times as much).
+_QUOTE_GLUED_HINT_RES = tuple(re.compile(f"{quote}(?=[{_SPACED_WORD_START}])")
+                              for quote in ("”", "»", "’(?<=[,.!?;:…]’)"))
 
 
 def _could_have_glued_quote(text: str) -> bool:
-    return _QUOTE_GLUED_HINT_RE.search(text) is not None
+    return any(hint.search(text) for hint in _QUOTE_GLUED_HINT_RES)
 
 
 def _could_have_reversed_quotes(text: str) -> bool:
