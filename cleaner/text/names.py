@@ -63,8 +63,8 @@ def trim_name(name: str) -> str:
     'Luke Roe'
     >>> trim_name("Tom May"), trim_name("Updated Dec 3"), trim_name("Sun Dec"), trim_name("August")
     ('Tom May', '', '', '')
-    >>> trim_name("Md Aynal Haque"), trim_name("Jane Doe MD")
-    ('Md Aynal Haque', 'Jane Doe')
+    >>> trim_name("Md Selim Rahman"), trim_name("Jane Doe MD")
+    ('Md Selim Rahman', 'Jane Doe')
     """
     words = _words()
     tokens = _TOKEN.findall(clean_space(name))
