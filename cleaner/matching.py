@@ -156,8 +156,8 @@ class RuleMatcher:
 
     def __init__(self, rules: Iterable[Rule]) -> None:
         self.rules: tuple[Rule, ...] = tuple(rules)
-        self._by_anchor: dict[str, list[CompiledRule]] = {a: [] for a in ("full", "start",
-                                                                            "search")}
+        self._by_anchor: dict[str, list[CompiledRule]] = {
+            kind: [] for kinds in _ANCHORS_OF_SET.values() for kind in kinds}
         for rule in self.rules:
             self._by_anchor[_ANCHOR_OF_SCOPE[rule.scope]].append(CompiledRule(rule))
         self._languages = frozenset(rule.language for rule in self.rules if rule.language)
