@@ -111,6 +111,43 @@ _MULTI_SPACE_RE = re.compile(" {2,}")
 
 
 # ---------------------------------------------------------------------------
+# Quick checks: for each fix, a test False only where the fix changes nothing (the fixes
+# whose first test it is open with it), read once over a whole document too (its lines
+# joined by "\n"): as `cleaner.text.repair.QUICK_CHECKS`
+# ---------------------------------------------------------------------------
+
+# Three searches that each open with one character, which the regex engine scans for fast
+# (one pattern of the three opening with an alternation costs fifty times as much).
+_QUOTE_GLUED_HINT_RES = tuple(re.compile(f"{quote}(?=[{_SPACED_WORD_START}])")
+                              for quote in ("”", "»", "’(?<=[,.!?;:…]’)"))
+
+
+def _could_have_glued_quote(text: str) -> bool:
+    return any(hint.search(text) for hint in _QUOTE_GLUED_HINT_RES)
+
+
+def _could_have_reversed_quotes(text: str) -> bool:
+    return "” " in text and " “" in text
+
+
+def _could_have_doubled_period(text: str) -> bool:
+    return ".." in text or ". ." in text
+
+
+def _could_have_space_before_punctuation(text: str) -> bool:
+    return _SPACE_PUNCT_HINT_RE.search(text) is not None
+
+
+def _could_have_glued_sentence(text: str) -> bool:
+    return _GLUED_SENTENCE_RE.search(text) is not None
+
+
+def _could_have_extra_spaces(text: str) -> bool:
+    return ("  " in text or " \n" in text or "\n " in text or text.startswith(" ")
+            or text.endswith(" "))
+
+
+# ---------------------------------------------------------------------------
 # Fixes
 # ---------------------------------------------------------------------------
 
@@ -141,7 +178,7 @@ def reversed_spaced_quotes(text: str, language: str | None = None) -> str:
     >>> reversed_spaced_quotes("a friendship ” without limits “ and more")
     'a friendship “without limits” and more'
     """
-    if "”" not in text or "“" not in text:
+    if not _could_have_reversed_quotes(text):
         return text
     return _REVERSED_QUOTES_RE.sub(r"“\1”", text)
 
@@ -152,7 +189,7 @@ def doubled_period(text: str, language: str | None = None) -> str:
     >>> doubled_period("He said.. Then countries. . Wait... ok")
     'He said. Then countries. Wait... ok'
     """
-    if ".." not in text and ". ." not in text:
+    if not _could_have_doubled_period(text):
         return text
     return _DOUBLED_PERIOD_RE.sub(".", text)
 
@@ -171,7 +208,7 @@ def space_before_punctuation(text: str, language: str | None = None) -> str:
     >>> space_before_punctuation("Quoi ? Oui , vraiment !", "fr")
     'Quoi ? Oui, vraiment !'
     """
-    if _SPACE_PUNCT_HINT_RE.search(text) is None:
+    if not _could_have_space_before_punctuation(text):
         return text
     text = _SPACE_BEFORE_COMMA_RE.sub("", text)
     text = _SPACE_BEFORE_PERIOD_RE.sub("", text)
@@ -262,39 +299,6 @@ FIXES: dict[str, Callable[[str, str | None], str]] = {
     "space_after_sentence_period": space_after_sentence_period,
     "collapse_spaces": collapse_spaces,
 }
-
-
-# For each fix, a test that is False only where it changes nothing, read once over a whole
-# document (its lines joined by "\n"): as `cleaner.text.repair.QUICK_CHECKS`.
-# Three searches that each open with one character, which the regex engine scans for fast
-# (one pattern of the three opening with an alternation costs fifty times as much).
-_QUOTE_GLUED_HINT_RES = tuple(re.compile(f"{quote}(?=[{_SPACED_WORD_START}])")
-                              for quote in ("”", "»", "’(?<=[,.!?;:…]’)"))
-
-
-def _could_have_glued_quote(text: str) -> bool:
-    return any(hint.search(text) for hint in _QUOTE_GLUED_HINT_RES)
-
-
-def _could_have_reversed_quotes(text: str) -> bool:
-    return "” " in text and " “" in text
-
-
-def _could_have_doubled_period(text: str) -> bool:
-    return ".." in text or ". ." in text
-
-
-def _could_have_space_before_punctuation(text: str) -> bool:
-    return _SPACE_PUNCT_HINT_RE.search(text) is not None
-
-
-def _could_have_glued_sentence(text: str) -> bool:
-    return _GLUED_SENTENCE_RE.search(text) is not None
-
-
-def _could_have_extra_spaces(text: str) -> bool:
-    return ("  " in text or " \n" in text or "\n " in text or text.startswith(" ")
-            or text.endswith(" "))
 
 
 QUICK_CHECKS: dict[str, Callable[[str], bool]] = {

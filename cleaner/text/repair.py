@@ -122,6 +122,33 @@ _MULTI_SPACE_RE = re.compile(" {2,}")
 
 
 # ---------------------------------------------------------------------------
+# Quick checks: each repair's own first test, False only where it changes nothing
+# (see QUICK_CHECKS)
+# ---------------------------------------------------------------------------
+
+
+def could_be_mojibake(text: str) -> bool:
+    """Whether `fix_mojibake` could change `text`: ftfy's pre-filter.
+
+    >>> could_be_mojibake("Café “au lait”"), could_be_mojibake("CafÃ© au lait")
+    (False, True)
+    """
+    return not text.isascii() and mojibake_filter().passes(text)
+
+
+def could_have_entities(text: str) -> bool:
+    return "&" in text
+
+
+def could_have_surrogates(text: str) -> bool:
+    return not text.isascii() and utf8(text) is None  # encoding is 10x faster than a search
+
+
+def could_be_unnormalized(text: str) -> bool:
+    return not text.isascii() and not unicodedata.is_normalized("NFC", text)
+
+
+# ---------------------------------------------------------------------------
 # Fixes
 # ---------------------------------------------------------------------------
 
@@ -133,7 +160,7 @@ def replace_lone_surrogates(text: str, language: str | None = None) -> str:
     >>> replace_lone_surrogates("ok \\ud83d\\ude00 \\ud800!")
     'ok 😀 �!'
     """
-    if text.isascii() or utf8(text) is not None:  # encoding is 10x faster than a search
+    if not could_have_surrogates(text):
         return text
     from ftfy.fixes import fix_surrogates
 
@@ -148,9 +175,7 @@ def fix_mojibake(text: str, language: str | None = None) -> str:
     >>> fix_mojibake("CafÃ© â€œau laitâ€\\x9d ﬁne")
     'Café “au lait” fine'
     """
-    if text.isascii():
-        return text
-    if not mojibake_filter().passes(text):
+    if not could_be_mojibake(text):
         return text
     import ftfy
 
@@ -170,7 +195,7 @@ def decode_entities(text: str, language: str | None = None) -> str:
     >>> decode_entities("Tom &amp;amp; Jerry&#8217;s caf&eacute; at AT&T")
     'Tom & Jerry’s café at AT&T'
     """
-    if "&" not in text:
+    if not could_have_entities(text):
         return text
     fixed = _ENTITY_RE.sub(_decode_entity, text)
     if fixed == text or not any(_decode_entity(m) != m.group(0) for m in _ENTITY_RE.finditer(fixed)):
@@ -253,7 +278,7 @@ def normalize_unicode(text: str, language: str | None = None) -> str:
     >>> normalize_unicode("Cafe\\u0301") == "Caf\\u00e9"
     True
     """
-    if text.isascii() or unicodedata.is_normalized("NFC", text):
+    if not could_be_unnormalized(text):
         return text
     return unicodedata.normalize("NFC", text)
 
@@ -304,33 +329,10 @@ def settle_with(repairs: tuple[Callable[[str, str | None], str], ...], text: str
 FIXES: dict[str, Callable[[str, str | None], str]] = {**_REPAIRS, "settle": settle}
 
 
-def could_be_mojibake(text: str) -> bool:
-    """Whether `fix_mojibake` could change `text`: ftfy's pre-filter (`fix_mojibake`'s own
-    first test).
-
-    >>> could_be_mojibake("Café “au lait”"), could_be_mojibake("CafÃ© au lait")
-    (False, True)
-    """
-    return not text.isascii() and mojibake_filter().passes(text)
-
-
-def could_have_entities(text: str) -> bool:
-    return "&" in text
-
-
-def could_have_surrogates(text: str) -> bool:
-    return not text.isascii() and utf8(text) is None
-
-
-def could_be_unnormalized(text: str) -> bool:
-    return not text.isascii() and not unicodedata.is_normalized("NFC", text)
-
-
-# For a repair, a test that is False only where it changes nothing, read once over a whole
-# document: what it looks for is a character, or a few in a row none of which is a line
-# break, so a text holds it only where one of its lines does (blocks joined by "\n"; see
-# tests/text/test_repair.py). The repair stage skips a repair on every block when the
-# document's text fails its test.
+# The quick checks, read once over a whole document: what each looks for is a character, or
+# a few in a row none of which is a line break, so a text holds it only where one of its
+# lines does (blocks joined by "\n"; see tests/text/test_repair.py). The repair stage skips
+# a repair on every block when the document's text fails its test.
 QUICK_CHECKS: dict[str, Callable[[str], bool]] = {
     "replace_lone_surrogates": could_have_surrogates,
     "fix_mojibake": could_be_mojibake,
