@@ -66,8 +66,9 @@ class Regions:
         return (following - self.prose_chars_before[index]) / self.prose_chars
 
     def prose_share_before(self, index: int) -> float:
-        """The share of the story's prose that stands above block `index` (1.0 if no prose)."""
-        return self.prose_chars_before[index] / self.prose_chars if self.prose_chars else 1.0
+        """The share of the story's prose that stands above block `index` (0.0 if there is
+        no prose: no story stands above anything)."""
+        return self.prose_chars_before[index] / self.prose_chars if self.prose_chars else 0.0
 
 
 def story_stems(blocks: Iterable[Block], regions: Regions, language: str | None,

@@ -58,6 +58,15 @@ def test_an_end_marker_above_most_of_the_story_cuts_only_itself():
     assert record.text == body(P1, P2, P3)
 
 
+def test_an_end_marker_in_a_text_without_prose_cuts_only_itself():
+    # A link list, such as a site's front page of headlines, has no story for a menu's
+    # "Comments" to end: only the marker line goes.
+    items = ["Council approves the new budget for city schools", "(example.org)",
+             "Rail strike called off after late-night talks", "(example.net)"]
+    record = clean(body("Comments", *items), content_type="text")
+    assert record.text == body(*items)
+
+
 RELATED = ["- Floods leave thousands homeless in coastal villages Rescuers reached the area",
            "- Football club sacks its manager after a run of defeats",
            "- New phone goes on sale with a bigger battery and camera"]
