@@ -47,6 +47,24 @@ def test_latin_text_is_never_given_a_language_of_another_script():
     assert detect_language("Bundesregierung beschloss am Montag neue Regeln für die Bahn.", 20) == "de"
 
 
+def test_plain_english_is_told_without_langdetect(monkeypatch):
+    import cleaner.fast_detector
+
+    def no_walk(*args):
+        raise AssertionError("langdetect was asked")
+
+    monkeypatch.setattr(cleaner.fast_detector, "FastDetector", no_walk)
+    assert detect_language("The council said that it would meet again in the spring.", 20,
+                           english_share=0.08) == "en"
+
+
+def test_english_words_in_another_language_leave_it_to_langdetect():
+    german = "Die Serie The Walking Dead und Fear the Walking Dead laufen am Montag weiter."
+    assert detect_language(german, 20, english_share=0.08) == "de"
+    assert detect_language("The council said that it would meet again.", 20,
+                           english_share=0.0) == "en"  # off: langdetect answers
+
+
 def test_the_stage_sets_the_language_of_the_blocks():
     french = ("Les ministres se sont réunis mercredi à Pékin pour parler du commerce et de "
               "la sécurité.")
