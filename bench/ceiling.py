@@ -36,8 +36,9 @@ def _f1(found: int, predicted: int, gold: int) -> float:
     return 2 * found / (predicted + gold) if found else 0.0
 
 
-def _overlap(predicted: Counter, gold: Counter) -> int:
-    return sum((predicted & gold).values())
+def _found_without(line: Counter, words: Counter, gold: Counter) -> int:
+    """How many found words (`min(count, gold count)` summed) `words` loses without `line`."""
+    return sum(min(words[w], gold[w]) - min(words[w] - n, gold[w]) for w, n in line.items())
 
 
 def oracle_f1(lines: Sequence[Counter], gold: Counter) -> float:
@@ -53,17 +54,21 @@ def oracle_f1(lines: Sequence[Counter], gold: Counter) -> float:
         return 1.0  # dropping every line gives the empty output an empty gold asks for
     kept = [True] * len(lines)
     words = sum(lines, Counter())
-    best = _f1(_overlap(words, gold), sum(words.values()), gold_words)
+    found = sum((words & gold).values())
+    predicted = sum(words.values())
+    best = _f1(found, predicted, gold_words)
     improved = True
     while improved:
         improved = False
         for index, line in enumerate(lines):
             if not kept[index]:
                 continue
-            without = words - line
-            score = _f1(_overlap(without, gold), sum(without.values()), gold_words)
+            lost, size = _found_without(line, words, gold), sum(line.values())
+            score = _f1(found - lost, predicted - size, gold_words)
             if score > best:
-                best, words, kept[index], improved = score, without, False, True
+                best, found, predicted = score, found - lost, predicted - size
+                words.subtract(line)
+                kept[index], improved = False, True
     return best
 
 
