@@ -128,10 +128,10 @@ def run_command(ctx: click.Context, inputs: tuple[str, ...], output: str,
 
     Re-running the same command resumes: finished shards are kept, the rest redone.
     """
+    if may_use_local_workers(given(ctx, flags)):
+        pool.start()  # the workers' forkserver loads the pipeline while this process plans
     config = load_config(config_path)
     batch = batch_settings(config.batch, given(ctx, flags))
-    if batch.executor == "local" and batch.workers != 0:
-        pool.start()  # the workers' forkserver loads the pipeline while this process plans
     from cleaner.batch.runner import RunOptions, run_batch  # the pipeline, after that start
 
     options = RunOptions.from_config(inputs, output, config.model_copy(update={"batch": batch}),
@@ -142,6 +142,21 @@ def run_command(ctx: click.Context, inputs: tuple[str, ...], output: str,
 
 def register(group: click.Group) -> None:
     group.add_command(run_command)
+
+
+def may_use_local_workers(flags: dict[str, Any]) -> bool:
+    """Whether the run may clean in local worker processes, by the options given on the
+    command line: decided before the config loads, so that the workers' forkserver loads
+    the pipeline while this process loads the config (0.3 s of imports) and plans. When the
+    config then asks for Ray or no workers, that warm-up was wasted; the forkserver idles and
+    dies with the run.
+
+    >>> may_use_local_workers({}), may_use_local_workers({"executor": "ray"})
+    (True, False)
+    >>> may_use_local_workers({"workers": 0}), may_use_local_workers({"workers": 2})
+    (False, True)
+    """
+    return flags.get("executor", "local") == "local" and flags.get("workers") != 0
 
 
 def given(ctx: click.Context, flags: dict[str, Any]) -> dict[str, Any]:
