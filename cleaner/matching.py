@@ -129,9 +129,8 @@ def list_item_text(line: str) -> str:
 # Scopes matched the same way share one RE2 set: line and tail rules match whole lines
 # (of a list item, its text), prefix and in-line rules the line as it is, in one search
 # where a prefix rule's pattern is anchored at the start ("^").
-_ANCHOR_OF_SCOPE = {"line": "full", "tail": "full", "prefix": "start", "inline": "search"}
-_SET_OF_ANCHOR = {"full": "FullMatchSet", "open": "SearchSet"}
-_ANCHORS_OF_SET = {"full": ("full",), "open": ("start", "search")}
+_SET_OF_SCOPE = {"line": "full", "tail": "full", "prefix": "open", "inline": "open"}
+_RE2_SET_CLASS = {"full": "FullMatchSet", "open": "SearchSet"}
 
 
 # The key of the set for a document in a language that no rule names: its language-free rules.
@@ -156,41 +155,40 @@ class RuleMatcher:
 
     def __init__(self, rules: Iterable[Rule]) -> None:
         self.rules: tuple[Rule, ...] = tuple(rules)
-        self._by_anchor: dict[str, list[CompiledRule]] = {
-            kind: [] for kinds in _ANCHORS_OF_SET.values() for kind in kinds}
+        self._by_set: dict[str, list[CompiledRule]] = {kind: [] for kind in _RE2_SET_CLASS}
         for rule in self.rules:
-            self._by_anchor[_ANCHOR_OF_SCOPE[rule.scope]].append(CompiledRule(rule))
+            self._by_set[_SET_OF_SCOPE[rule.scope]].append(CompiledRule(rule))
         self._languages = frozenset(rule.language for rule in self.rules if rule.language)
-        # (anchor, language key) -> the set and its rules in catalog order (a set answers
-        # their indexes); None for an anchor none of whose rules applies
+        # (set, language key) -> the RE2 set and its rules in catalog order (a set answers
+        # their indexes); None for a set none of whose rules applies
         self._sets: dict[tuple[str, str | None], tuple[Any, tuple[CompiledRule, ...]]] = {}
         self._memo: dict[tuple[str, str | None, str | None], tuple[Hit, ...]] = {}
 
-    def _set(self, anchor: str, language: str | None) -> tuple[Any, tuple[CompiledRule, ...]]:
-        """The set of the `anchor` rules that may apply to a document in `language`, and
-        those rules, built on first use (documents in languages no rule names share one)."""
-        key = (anchor, language if language in self._languages or language is None
+    def _set(self, kind: str, language: str | None) -> tuple[Any, tuple[CompiledRule, ...]]:
+        """The `kind` set ("full" or "open") of the rules that may apply to a document in
+        `language`, and those rules, built on first use (documents in languages no rule
+        names share one)."""
+        key = (kind, language if language in self._languages or language is None
                else _NO_RULE_LANGUAGE)
         found = self._sets.get(key)
         if found is None:
-            found = self._sets[key] = self._build_set(anchor, key[1])
+            found = self._sets[key] = self._build_set(kind, key[1])
         return found
 
-    def _build_set(self, anchor: str, language: str | None
+    def _build_set(self, kind: str, language: str | None
                    ) -> tuple[Any, tuple[CompiledRule, ...]]:
-        rules = tuple(item for kind in _ANCHORS_OF_SET[anchor] for item in self._by_anchor[kind]
+        rules = tuple(item for item in self._by_set[kind]
                       if language is None or item.rule.language in (None, language))
         if not rules:
             return None, rules
-        rule_set = getattr(re2.Set, _SET_OF_ANCHOR[anchor])(_options())
+        rule_set = getattr(re2.Set, _RE2_SET_CLASS[kind])(_options())
         for item in rules:
             pattern = wider_pattern(item.rule.regex)
             rule_set.Add(f"^(?:{pattern})" if item.rule.scope == "prefix" else pattern)
         try:
             rule_set.Compile()
         except re2.error:
-            scopes = "/".join(s for s, a in _ANCHOR_OF_SCOPE.items()
-                              if a in _ANCHORS_OF_SET[anchor])
+            scopes = "/".join(s for s, k in _SET_OF_SCOPE.items() if k == kind)
             raise RuleError(
                 f"the {len(rules)} {scopes} rules together are too big for RE2 "
                 f"({RE2_MAX_MEM >> 20} MB): simplify or split the longest patterns and "
@@ -201,9 +199,9 @@ class RuleMatcher:
         """Build every set a document can need (an unknown language's, holding every rule,
         each language's the rules name, and the other languages'), so that a catalog too
         big for RE2 fails now, not at the first document that needs the set."""
-        for anchor in _SET_OF_ANCHOR:
+        for kind in _RE2_SET_CLASS:
             for language in (None, _NO_RULE_LANGUAGE, *sorted(self._languages)):
-                self._set(anchor, language)
+                self._set(kind, language)
         return self
 
     def __len__(self) -> int:
@@ -235,11 +233,11 @@ class RuleMatcher:
         data = line.encode("utf-8")  # once, for every set (and the item's, if it differs)
         inputs = {"full": (item, data if item is line else item.encode("utf-8")),
                   "open": (line, data)}
-        for anchor in _SET_OF_ANCHOR:
-            rule_set, candidates = self._set(anchor, language)
+        for kind in _RE2_SET_CLASS:
+            rule_set, candidates = self._set(kind, language)
             if rule_set is None:
                 continue
-            text, encoded = inputs[anchor]
+            text, encoded = inputs[kind]
             for index in rule_set.Match(encoded) or ():
                 compiled = candidates[index]
                 if not compiled.rule.applies_to(language, site):
