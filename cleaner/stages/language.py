@@ -66,7 +66,8 @@ def plainly_english(sample: str, min_share: float, min_distinct: int) -> bool:
     words = _LETTER_RUN.findall(sample.lower())
     if not words or not all(word.isascii() for word in words):
         return False
-    english = [word for word in words if word in _english_only_words()]
+    known = _english_only_words()
+    english = [word for word in words if word in known]
     return len(english) >= min_share * len(words) and len(set(english)) >= min_distinct
 
 
