@@ -21,6 +21,20 @@ means "the page has none that the annotator saw" on product, service or listing 
 score counts only pages with a gold value (``n`` says how many), and the column ``extra``
 gives, for information, the share of empty-gold pages where the tool still gave a value.
 
+Why a field is missed (``--why``): each page where `clean()` is wrong gets the first reason
+that holds, so the table shows which misses no reading of the page can mend (the gold is not
+on it), which the record's own rules make (an organisation goes to `publisher`; a published
+date is preferred to a later update's), and which are ours to mend:
+
+- author: the gold's names are not in the page (its markup included); the record names no
+  person and the gold is the site's name (it is in our publisher or the URL's host: "Acme"
+  for "Acme News Online"); the gold adds words to our name (a role, a team:
+  "Jane Doe (Editor)" for "Jane Doe"); our name adds words to the gold's; none found; another
+  name.
+- date: the gold day is not in the page (ISO in the markup, or written in its text); ours is
+  the page's declared published date and the gold a later day (the page shows an update);
+  none found; another date.
+
 Time: the median milliseconds per page of `clean()` (HTML mode, everything) and of
 trafilatura's `bare_extraction` with metadata.
 
@@ -28,6 +42,7 @@ Run from the repository root::
 
     .venv/bin/python -m bench.metadata                        # both halves
     .venv/bin/python -m bench.metadata --half tune --misses author --show 30
+    .venv/bin/python -m bench.metadata --half validate --tools cleaner --why
 """
 
 from __future__ import annotations
@@ -37,9 +52,14 @@ import re
 import statistics
 import time
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
+from html import unescape
 
 from bench.datasets import HALVES, Page, available, dataset_hash, pages, read_input
+from cleaner.text.dates import find_dates
+from cleaner.text.titles import fold
+from cleaner.urls import site_of
 
 FIELDS = ("title", "date", "author")
 SCORES = (*FIELDS, "author|publisher")
@@ -155,6 +175,87 @@ def print_table(half: str, results: dict[str, dict], times: dict[str, list[float
     print("pages with gold: " + ", ".join(f"{f} {table[f]['n']}" for f in FIELDS))
 
 
+def author_miss(found: dict, gold: str, page_words: str, host: str = "") -> str:
+    """Why the author is wrong, the first reason that holds (see the module's doc).
+
+    >>> author_miss({"author": ["Jane Doe"], "publisher": None}, "Jane Doe (Editor)",
+    ...             " by jane doe editor ")
+    'gold adds words to ours'
+    >>> author_miss({"author": [], "publisher": "Acme News Online"}, "Acme News", " acme news ")
+    "the site's name: in publisher"
+    """
+    ours, theirs = name_list(found["author"]), name_list(gold)
+    if not any(f" {name} " in page_words for name in theirs):
+        return "gold not in the page"
+    if not ours:
+        site = [fold(found.get("publisher") or ""), fold(host)]
+        named = any(fold(name) in name_of_site for name in theirs for name_of_site in site)
+        return "the site's name: in publisher" if named else "none found"
+    if any(f" {o} " in f" {g} " for o in ours for g in theirs):
+        return "gold adds words to ours"
+    if any(f" {g} " in f" {o} " for o in ours for g in theirs):
+        return "ours adds words to gold"
+    return "another name"
+
+
+def date_miss(found: dict, gold: str, html: str, declared: str | None) -> str:
+    """Why the date is wrong, the first reason that holds (see the module's doc); `html` is
+    the page with its entities resolved, `declared` its declared published date.
+
+    >>> date_miss({"date": "2024-02-01"}, "2025-04-19",
+    ...           '"datePublished": "2024-02-01" <p>Updated on April 19, 2025</p>', "2024-02-01")
+    'ours declared published, gold later'
+    >>> date_miss({"date": "2024-02-01"}, "2023-05-06", "<p>Posted 2024-02-01</p>", None)
+    'gold not in the page'
+    """
+    shown = {date for _, date in find_dates(html)}
+    if gold not in html and not any(date.startswith(gold) for date in shown):
+        return "gold not in the page"
+    if not found["date"]:
+        return "none found"
+    if found["date"] == declared and gold > found["date"]:
+        return "ours declared published, gold later"
+    return "another date"
+
+
+def miss_reasons(selected: list[Page], found: dict[str, dict], inputs: dict[str, str],
+                 ) -> dict[str, Counter]:
+    """Per field, how many pages are right and how many are missed for each reason."""
+    reasons = {"author": Counter(), "date": Counter()}
+    for page in selected:
+        ours = found[page.key]
+        if page.author:
+            right = author_right(ours["author"], page.author)
+            reasons["author"]["right" if right else _author_miss_of(page, ours, inputs)] += 1
+        if page.date:
+            right = date_right(ours["date"], page.date)
+            reasons["date"]["right" if right else _date_miss_of(page, ours, inputs)] += 1
+    return reasons
+
+
+def _author_miss_of(page: Page, ours: dict, inputs: dict[str, str]) -> str:
+    page_words = f" {normalize(unescape(inputs[page.key]))} "
+    return author_miss(ours, page.author, page_words, site_of(page.url) or "")
+
+
+def _date_miss_of(page: Page, ours: dict, inputs: dict[str, str]) -> str:
+    import lxml.html
+
+    from cleaner.html_dates import declared_published
+
+    html = inputs[page.key]
+    declared = declared_published(lxml.html.fromstring(html))
+    return date_miss(ours, page.date, unescape(html), declared)
+
+
+def print_reasons(reasons: dict[str, Counter]) -> None:
+    for name, counts in reasons.items():
+        total = sum(counts.values())
+        print(f"\n| {name}: right or why missed | pages | share |\n|---|---|---|")
+        for reason, count in counts.most_common():
+            print(f"| {reason} | {count} | {count / total:.3f} |")
+
+
 def show_misses(field: str, selected: list[Page], found: dict[str, dict], limit: int) -> None:
     shown = 0
     for page in selected:
@@ -170,6 +271,8 @@ def main() -> None:
     parser.add_argument("--half", choices=HALVES, action="append")
     parser.add_argument("--tools", nargs="+", choices=list(TOOLS), default=list(TOOLS))
     parser.add_argument("--misses", choices=FIELDS, help="print pages where cleaner is wrong")
+    parser.add_argument("--why", action="store_true",
+                        help="count cleaner's misses of author and date by reason")
     parser.add_argument("--show", type=int, default=20)
     parser.add_argument("--limit", type=int, help="only the first N pages of each half")
     args = parser.parse_args()
@@ -184,6 +287,8 @@ def main() -> None:
             found[tool], times[tool] = run_tool(TOOLS[tool], selected, inputs)
             results[tool] = score(selected, found[tool])
         print_table(half, results, times)
+        if args.why and "cleaner" in found:
+            print_reasons(miss_reasons(selected, found["cleaner"], inputs))
         if args.misses and len(args.tools) == len(TOOLS):
             show_misses(args.misses, selected, found, args.show)
 
