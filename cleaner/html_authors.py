@@ -23,6 +23,7 @@ from cleaner.html_author_boxes import (
     aria_author,
     author_box,
     description_byline,
+    forum_username,
     headline_byline,
     labelled_author,
     starter_label,
@@ -343,4 +344,4 @@ def author_link(tree: HtmlElement) -> str | None:
 # `cleaner.html_page_authors`).
 SEARCHES = (labelled_author, json_ld_authors, starter_label, microdata_authors, aria_author,
             byline_search, visible_byline, description_byline, author_link, author_box,
-            headline_byline)
+            headline_byline, forum_username)

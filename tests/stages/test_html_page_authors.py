@@ -55,3 +55,15 @@ def test_a_collective_byline_loses_its_opener_and_a_sentence_is_none():
     tree = page("", '<h1>Rain</h1><p>x</p><a href="/author/team/">Read more about The Acme'
                 " Team</a>")
     assert page_metadata(tree, URL)["authors"] == ()
+
+
+def test_a_forum_posts_user_name_link_is_the_author_only_when_nothing_else_names_one():
+    # phpBB: "username-coloured" for a moderator, "username" for others (an exact "username"
+    # class is one of trafilatura's byline searches already, which would give "J Doe").
+    first_post = ('<h1>Which tent?</h1><div class="post"><dl class="postprofile"><dt><a href='
+                  '"./memberlist.php?u=42" class="username-coloured">j.doe</a></dt></dl><div '
+                  'class="content">Try the green one.</div></div><div class="post"><dt><a '
+                  'class="username-coloured">mod_ann</a></dt></div>')
+    assert page_metadata(page("", first_post), URL)["authors"] == ("j.doe",)
+    declared = page('<meta name="author" content="Jane Doe">', first_post + "<p>Jane Doe</p>")
+    assert page_metadata(declared, URL)["authors"] == ("Jane Doe",)
