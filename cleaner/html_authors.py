@@ -29,6 +29,7 @@ from cleaner.html_author_boxes import (
     starter_label,
 )
 from cleaner.json_ld import json_ld_objects, json_ld_values
+from cleaner.text.dates import find_dates
 from cleaner.text.names import byline_opener, clean_space, looks_like_person, split_authors
 from cleaner.text.wordlists import wordlist
 
@@ -57,8 +58,20 @@ def byline_search(tree: HtmlElement) -> str | None:
                 continue
             content = trim(" ".join(_kept_text(element, discarded)))
             if content and 2 < len(content) < 120:
-                return with_digits(normalize_authors(None, content) or "", content)
+                names = before_date(content)
+                return with_digits(normalize_authors(None, names) or "", names)
     return None
+
+
+def before_date(byline: str) -> str:
+    """A byline up to the date it runs on into: trafilatura's normalization drops the digits
+    and would leave the month as a name ("Acme November" of "Acme November 26th, 2024").
+
+    >>> before_date("Jane Doe November 26th, 2024"), before_date("Jane Doe")
+    ('Jane Doe', 'Jane Doe')
+    """
+    dates = find_dates(byline)
+    return byline[:dates[0][0]].strip() if dates and dates[0][0] > 0 else byline
 
 
 def with_digits(names: str, raw: str) -> str:
@@ -71,6 +84,38 @@ def with_digits(names: str, raw: str) -> str:
     users = {re.sub(r"\d", "", token).casefold(): token for token in re.findall(r"\w+", raw)
              if any(c.isdigit() for c in token) and any(c.isalpha() for c in token)}
     return "; ".join(users.get(name.casefold(), name) for name in names.split("; ") if name)
+
+
+_CITATION_AUTHORS = etree.XPath('//meta[@name="citation_author"]/@content')
+# "Doe, Jane M.": a family name (with its particles), a comma, given names or initials.
+_FAMILY_FIRST = re.compile(r"^((?:[^\W\d_][\w'’-]*\s)*?[^\W\d_][\w'’-]*),\s*"
+                           r"((?:[^\W\d_][\w'’-]*\.?\s?){1,3})$")
+
+
+def citation_authors(tree: HtmlElement) -> str | None:
+    """The authors of the page's `citation_author` meta tags (Google Scholar's: one author a
+    tag, often written "Family, Given"), given name first and joined by "; ", so that a
+    list of names does not read "Doe" and "Jane" as two. "Jane Doe, MD" stays as it is.
+
+    >>> import lxml.html
+    >>> citation_authors(lxml.html.fromstring('<html><head><meta name="citation_author" '
+    ...     'content="Berger, Emery D."><meta name="citation_author" content="van der Berg, '
+    ...     'Jan"><meta name="citation_author" content="Jane Doe, MD"></head></html>'))
+    'Emery D. Berger; Jan van der Berg; Jane Doe, MD'
+    """
+    names = []
+    for value in map(clean_space, _CITATION_AUTHORS(tree)):
+        found = _FAMILY_FIRST.match(value)
+        given = found.group(2).strip() if found else ""
+        if given and given.rstrip(".").casefold() not in _post_nominals():
+            value = f"{given} {found.group(1)}"
+        names.append(value)
+    return "; ".join(names) or None
+
+
+@functools.cache
+def _post_nominals() -> frozenset[str]:
+    return frozenset(wordlist("names")["post_nominals"])
 
 
 # The elements either search can match: with one of the attributes it tests, or named so.

@@ -24,6 +24,7 @@ from trafilatura.metadata import (
     extract_sitename,
 )
 
+from cleaner.html_authors import citation_authors
 from cleaner.html_dates import page_date
 from cleaner.html_page_authors import page_authors
 from cleaner.text.dates import split_glued_date
@@ -62,7 +63,7 @@ def page_metadata(tree: HtmlElement, url: str | None) -> dict:
         meta = extract_meta_json(tree, meta)
     sitename = clean_space((meta.sitename or extract_sitename(tree) or "").lstrip("@"))
     names = site_names(sitename, url)
-    authors, outlet = page_authors(meta.author, tree, names)
+    authors, outlet = page_authors(citation_authors(tree) or meta.author, tree, names)
     title = choose_title(meta.title or head_title(tree), page_headings(tree), names)
     description, glued_date = split_glued_date(clean_space(meta.description or ""))
     return {

@@ -67,3 +67,18 @@ def test_a_forum_posts_user_name_link_is_the_author_only_when_nothing_else_names
     assert page_metadata(page("", first_post), URL)["authors"] == ("j.doe",)
     declared = page('<meta name="author" content="Jane Doe">', first_post + "<p>Jane Doe</p>")
     assert page_metadata(declared, URL)["authors"] == ("Jane Doe",)
+
+
+def test_a_byline_that_runs_on_into_its_date_ends_before_the_month():
+    # trafilatura's normalization drops the digits and kept "November" as a name; it also
+    # capitalizes a user name ("Jdoe").
+    tree = page("", '<h1>Rain at last</h1><span class="author">jdoe November 26th, 2024'
+                '</span><p>It rained.</p>')
+    assert page_metadata(tree, URL)["authors"] == ("Jdoe",)
+
+
+def test_scholar_citation_tags_written_family_name_first_are_one_person_each():
+    tree = page('<meta name="citation_author" content="Doe, Jane M.">'
+                '<meta name="citation_author" content="Roe, John">',
+                "<h1>Rain at last</h1><p>Jane M. Doe and John Roe</p><p>It rained.</p>")
+    assert page_metadata(tree, URL)["authors"] == ("Jane M. Doe", "John Roe")
