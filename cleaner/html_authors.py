@@ -95,19 +95,19 @@ _FAMILY_FIRST = re.compile(r"^((?:[^\W\d_][\w'’-]*\s)*?[^\W\d_][\w'’-]*),\s*
 def citation_authors(tree: HtmlElement) -> str | None:
     """The authors of the page's `citation_author` meta tags (Google Scholar's: one author a
     tag, often written "Family, Given"), given name first and joined by "; ", so that a
-    list of names does not read "Doe" and "Jane" as two. "Jane Doe, MD" stays as it is.
+    list of names does not read "Doe" and "Jane" as two. "Jane Doe, M.D." stays as it is.
 
     >>> import lxml.html
     >>> citation_authors(lxml.html.fromstring('<html><head><meta name="citation_author" '
     ...     'content="Berger, Emery D."><meta name="citation_author" content="van der Berg, '
-    ...     'Jan"><meta name="citation_author" content="Jane Doe, MD"></head></html>'))
-    'Emery D. Berger; Jan van der Berg; Jane Doe, MD'
+    ...     'Jan"><meta name="citation_author" content="Jane Doe, M.D."></head></html>'))
+    'Emery D. Berger; Jan van der Berg; Jane Doe, M.D.'
     """
     names = []
     for value in map(clean_space, _CITATION_AUTHORS(tree)):
         found = _FAMILY_FIRST.match(value)
         given = found.group(2).strip() if found else ""
-        if given and given.rstrip(".").casefold() not in _post_nominals():
+        if given and given.replace(".", "").casefold() not in _post_nominals():
             value = f"{given} {found.group(1)}"
         names.append(value)
     return "; ".join(names) or None
