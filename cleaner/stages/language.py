@@ -19,6 +19,7 @@ from cleaner.document import Block, Document
 from cleaner.settings import Settings
 from cleaner.stages.base import Facet, Stage, register
 from cleaner.text.scripts import LANGUAGES, dominant_script
+from cleaner.text.wordlists import words_of
 
 # langdetect answers "zh-cn"/"zh-tw"; the record holds ISO 639-1.
 _ISO_639_1 = {"zh-cn": "zh", "zh-tw": "zh"}
@@ -66,16 +67,9 @@ def plainly_english(sample: str, min_share: float, min_distinct: int) -> bool:
     words = _LETTER_RUN.findall(sample.lower())
     if not words or not all(word.isascii() for word in words):
         return False
-    known = _english_only_words()
+    known = words_of("function_words", "english_only")
     english = [word for word in words if word in known]
     return len(english) >= min_share * len(words) and len(set(english)) >= min_distinct
-
-
-@functools.cache
-def _english_only_words() -> frozenset[str]:
-    from cleaner.text.wordlists import words_of
-
-    return words_of("function_words", "english_only")
 
 
 def detect_language(sample: str, min_letters: int, trials: int = 2,
