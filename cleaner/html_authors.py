@@ -30,7 +30,13 @@ from cleaner.html_author_boxes import (
 )
 from cleaner.json_ld import json_ld_objects, json_ld_values
 from cleaner.text.dates import find_dates
-from cleaner.text.names import byline_opener, clean_space, looks_like_person, split_authors
+from cleaner.text.names import (
+    byline_opener,
+    clean_space,
+    is_post_nominal,
+    looks_like_person,
+    split_authors,
+)
 from cleaner.text.wordlists import wordlist
 
 
@@ -107,15 +113,10 @@ def citation_authors(tree: HtmlElement) -> str | None:
     for value in map(clean_space, _CITATION_AUTHORS(tree)):
         found = _FAMILY_FIRST.match(value)
         given = found.group(2).strip() if found else ""
-        if given and given.replace(".", "").casefold() not in _post_nominals():
+        if given and not is_post_nominal(given):
             value = f"{given} {found.group(1)}"
         names.append(value)
     return "; ".join(names) or None
-
-
-@functools.cache
-def _post_nominals() -> frozenset[str]:
-    return frozenset(wordlist("names")["post_nominals"])
 
 
 # The elements either search can match: with one of the attributes it tests, or named so.

@@ -84,6 +84,15 @@ def trim_name(name: str) -> str:
     return " ".join(tokens).strip(_TRIM)
 
 
+def is_post_nominal(text: str) -> bool:
+    """True for letters written after a name, with or without dots (`post_nominals`).
+
+    >>> is_post_nominal("M.D."), is_post_nominal("PhD"), is_post_nominal("Jane")
+    (True, True, False)
+    """
+    return text.replace(".", "").strip().casefold() in _words()["post_nominals"]
+
+
 def is_organisation(name: str, site_names: tuple[str, ...] = ()) -> bool:
     """True for an outlet, desk or site rather than a person.
 
